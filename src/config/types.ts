@@ -1,0 +1,42 @@
+import type {FontFiles, FontNames} from '../layout/gbt9704.ts'
+
+export type Format = 'md' | 'html' | 'docx' | 'pdf' | 'xlsx' | 'json'
+export const allFormats: readonly Format[] = ['md', 'html', 'docx', 'pdf', 'xlsx', 'json']
+
+export type Severity = 'error' | 'warning' | 'info'
+export type RuleSetting = Severity | 'off'
+
+/**
+ * `policy-press.config.yml`, found next to the source or given with `--config`.
+ * Every key is optional; documented in the README.
+ */
+export interface Config {
+  /** 发文机关 (the general office), for example `嘉兴市秀洲区人民政府办公室`. */
+  issuer?: string
+  /** 发文机关标志 above the red rule; default `<issuer>文件`. */
+  issuerMark?: string
+  /** 发文字号 of the notice, for example `秀政办发〔2024〕5号`. */
+  documentNumber?: string
+  /** 成文日期 `YYYY-MM-DD`; also the fixed timestamp inside generated files. */
+  date?: string
+  /** 主送机关; default: every unit with a duty. */
+  recipients?: string[]
+  /** 抄送机关. */
+  copiesTo?: string[]
+  /** 印发机关; default the issuer. */
+  printedBy?: string
+  /** 完成时限 `YYYY-MM-DD`; default the end of the policy's year. */
+  deadline?: string
+  /** Font names written into Word files. */
+  fonts?: Partial<FontNames>
+  /** Font files embedded in PDF files (paths relative to the config file). */
+  fontFiles?: FontFiles
+  /** Formats to build; default all. */
+  formats?: Format[]
+  /** Folder of template overrides (relative to the config file). */
+  templates?: string
+  /** Units registry YAML (relative to the config file). */
+  registry?: string
+  /** Check rule settings by rule id. */
+  rules?: Record<string, RuleSetting>
+}

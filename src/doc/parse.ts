@@ -1,0 +1,155 @@
+/**
+ * Rendered Markdown (+ YAML front matter) → the document model writers consume.
+ * Templates produce Markdown; this is the one place it is read back.
+ */
+import type {Root, RootContent, PhrasingContent, BlockContent, DefinitionContent} from 'mdast'
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkGfm from 'remark-gfm'
+import remarkFrontmatter from 'remark-frontmatter'
+import {parse as parseYaml} from 'yaml'
+import type {Block, Doc, DocMeta, Inline} from './types.ts'
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+
+/** Parse a rendered document. Throws on a front matter that is not a mapping (a template bug). */
+export function parseDocument(markdown: string): Doc {
+  const root = processor.parse(markdown) as Root
+  let meta: Record<string, unknown> = {}
+  const sections: Block[][] = [[]]
+  for (const node of root.children) {
+    if (node.type === 'yaml') {
+      const value = parseYaml(node.value) as unknown
+      if (value && typeof value === 'object' && !Array.isArray(value)) meta = value as Record<string, unknown>
+      else throw new Error('Front matter must be a YAML mapping')
+      continue
+    }
+    if (node.type === 'thematicBreak') {
+      sections.push([])
+      continue
+    }
+    const block = toBlock(node)
+    if (block) sections[sections.length - 1].push(block)
+  }
+  const [main, ...annexes] = sections
+  return {meta: normaliseMeta(meta), main, annexes: annexes.filter((a) => a.length > 0)}
+}
+
+function normaliseMeta(raw: Record<string, unknown>): DocMeta {
+  const list = (v: unknown): string[] | undefined =>
+    v == null ? undefined : Array.isArray(v) ? v.map(String) : [String(v)]
+  const str = (v: unknown): string | undefined => (v == null || v === '' ? undefined : String(v))
+  return {
+    ...raw,
+    layout: raw.layout === 'leaflet' ? 'leaflet' : 'official',
+    title: str(raw.title) ?? '',
+    kind: str(raw.kind),
+    subtitle: str(raw.subtitle),
+    issuerMark: str(raw.issuerMark),
+    documentNumber: str(raw.documentNumber),
+    recipients: list(raw.recipients),
+    attachments: list(raw.attachments),
+    signature: str(raw.signature),
+    date: str(raw.date),
+    copiesTo: list(raw.copiesTo),
+    printedBy: str(raw.printedBy),
+    printedDate: str(raw.printedDate),
+    created: str(raw.created)
+  }
+}
+
+function toBlock(node: RootContent | BlockContent | DefinitionContent): Block | undefined {
+  switch (node.type) {
+    case 'heading':
+      return {
+        type: 'heading',
+        level: Math.min(4, Math.max(1, node.depth)) as 1 | 2 | 3 | 4,
+        children: inlines(node.children),
+        position: node.position
+      }
+    case 'paragraph':
+      return {type: 'paragraph', children: inlines(node.children), position: node.position}
+    case 'list':
+      return {
+        type: 'list',
+        ordered: Boolean(node.ordered),
+        start: node.start ?? 1,
+        items: node.children.map((item) =>
+          item.children.flatMap((child, i) => {
+            const b = toBlock(child)
+            if (!b || !('children' in b) || b.type === 'callout') return []
+            return i > 0 ? [{type: 'break'} as Inline, ...b.children] : b.children
+          })
+        ),
+        position: node.position
+      }
+    case 'table': {
+      const [head, ...rows] = node.children
+      return {
+        type: 'table',
+        header: head ? head.children.map((cell) => inlines(cell.children)) : [],
+        rows: rows.map((row) => row.children.map((cell) => inlines(cell.children))),
+        align: node.align ?? [],
+        position: node.position
+      }
+    }
+    case 'blockquote':
+      return {
+        type: 'callout',
+        children: node.children.map(toBlock).filter((b): b is Block => b !== undefined),
+        position: node.position
+      }
+    case 'html':
+      // Templates do not emit raw HTML; escaped policy text never reaches here as html.
+      return {type: 'paragraph', children: [{type: 'text', value: node.value}], position: node.position}
+    case 'code':
+      return {type: 'paragraph', children: [{type: 'text', value: node.value}], position: node.position}
+    default:
+      return undefined
+  }
+}
+
+function inlines(nodes: PhrasingContent[]): Inline[] {
+  const out: Inline[] = []
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'html':
+        pushText(out, node.value)
+        break
+      case 'strong':
+        out.push({type: 'strong', children: inlines(node.children)})
+        break
+      case 'emphasis':
+        out.push({type: 'emphasis', children: inlines(node.children)})
+        break
+      case 'delete':
+        out.push(...inlines(node.children))
+        break
+      case 'link':
+        out.push({type: 'link', url: node.url, children: inlines(node.children)})
+        break
+      case 'break':
+        out.push({type: 'break'})
+        break
+      default:
+        break
+    }
+  }
+  return out
+}
+
+/** Merge adjacent text so writers see whole runs (Markdown escapes split text nodes). */
+function pushText(out: Inline[], value: string): void {
+  const last = out[out.length - 1]
+  if (last && last.type === 'text') last.value += value
+  else out.push({type: 'text', value})
+}
+
+/** Plain text of inlines, for writers that measure or search text. */
+export function inlineText(nodes: Inline[]): string {
+  return nodes
+    .map((n) => (n.type === 'text' ? n.value : n.type === 'break' ? '\n' : inlineText(n.children)))
+    .join('')
+}

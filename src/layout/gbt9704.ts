@@ -1,0 +1,82 @@
+/**
+ * The look of an official document (GB/T 9704-2012) as data. Writers read it; configuration
+ * can override any field (`fonts` names for Word, `fontFiles` for PDF embedding).
+ */
+
+/** Chinese type sizes in points. */
+export const size = {一号: 26, 二号: 22, 三号: 16, 四号: 14, 小四: 12, 五号: 10.5} as const
+
+export const mm = (value: number): number => (value * 72) / 25.4
+
+/** Font face names per slot, as Word should name them (eastAsia slot). */
+export interface FontNames {
+  body: string
+  title: string
+  heading1: string
+  heading2: string
+  /** Latin letters and digits in every slot. */
+  latin: string
+  /** Page numbers (宋体 digits per the standard). */
+  pageNumber: string
+}
+
+/** Font files per slot for PDF embedding (TTF/OTF paths). Missing slots fall back to the bundled Noto faces. */
+export interface FontFiles {
+  serif?: string
+  serifBold?: string
+  sans?: string
+  sansBold?: string
+  body?: string
+  title?: string
+  heading1?: string
+  heading2?: string
+}
+
+export interface OfficialLayout {
+  page: {width: number; height: number}
+  /** Margins in points: top 37 mm, left 28 mm, text block 156 × 225 mm. */
+  margin: {top: number; left: number; bottom: number; right: number}
+  textBlock: {width: number; height: number}
+  /** 28 characters a line, 22 lines a page. */
+  charsPerLine: number
+  linesPerPage: number
+  /** Line pitch in points (225 mm / 22 ≈ 28.95 pt). */
+  linePitch: number
+  /** Character pitch in points (156 mm / 28 ≈ 15.8 pt). */
+  charPitch: number
+  fontSize: {body: number; title: number; heading: number; table: number; pageNumber: number; imprint: number}
+  fonts: FontNames
+  /** Red of the issuer mark and rule (Y80% M80% ≈ #E60000 on screen). */
+  red: string
+  /** Page number distance below the text block, in points (7 mm). */
+  pageNumberOffset: number
+}
+
+const textWidth = mm(156)
+const textHeight = mm(225)
+
+export const gbt9704: OfficialLayout = {
+  page: {width: mm(210), height: mm(297)},
+  margin: {top: mm(37), left: mm(28), right: mm(210 - 28 - 156), bottom: mm(297 - 37 - 225)},
+  textBlock: {width: textWidth, height: textHeight},
+  charsPerLine: 28,
+  linesPerPage: 22,
+  linePitch: textHeight / 22,
+  charPitch: textWidth / 28,
+  fontSize: {body: size.三号, title: size.二号, heading: size.三号, table: size.小四, pageNumber: size.四号, imprint: size.四号},
+  fonts: {
+    body: '仿宋_GB2312',
+    title: '方正小标宋简体',
+    heading1: '黑体',
+    heading2: '楷体_GB2312',
+    latin: 'Times New Roman',
+    pageNumber: '宋体'
+  },
+  red: '#E60000',
+  pageNumberOffset: mm(7)
+}
+
+/** Apply user overrides (from the config) to the profile, field by field. */
+export function officialLayout(overrides: {fonts?: Partial<FontNames>} = {}): OfficialLayout {
+  return {...gbt9704, fonts: {...gbt9704.fonts, ...overrides.fonts}}
+}

@@ -1,0 +1,180 @@
+/**
+ * The policy tree: one structured document that every stage after the readers reads.
+ *
+ * Nodes are unist nodes (`type` + `position`), so unist utilities and vfile messages work on
+ * them. Every node keeps the position of its source text, so a check message, a table row or
+ * a leaflet line can point back at the line it came from.
+ */
+import type {Position} from 'unist'
+
+export type {Position}
+
+/** A run of source text with its place. `value` is verbatim (after reader normalisation). */
+export interface Text {
+  type: 'text'
+  value: string
+  position?: Position
+}
+
+/** The whole policy. */
+export interface Policy {
+  type: 'policy'
+  /** Title as written, for example `嘉兴市秀洲区贯彻…承接落实方案`. */
+  title: string
+  /** Status from a bracketed line under the title or the front matter, for example `征求意见稿`. */
+  status?: string
+  /** Metadata from front matter or config (issuer, document number, date…), strings only. */
+  meta: PolicyMeta
+  /** Paragraphs between the title and the first domain. */
+  preamble: Text[]
+  children: Domain[]
+  /** Paragraphs after the last clause and before the appendix. */
+  closing: Text[]
+  appendix?: Appendix
+  position?: Position
+}
+
+export interface PolicyMeta {
+  /** 发文机关, for example `嘉兴市秀洲区人民政府办公室`. */
+  issuer?: string
+  /** 发文字号, for example `秀政办发〔2024〕5号`. */
+  documentNumber?: string
+  /** 成文日期 as ISO `YYYY-MM-DD`. */
+  date?: string
+  status?: string
+  [key: string]: unknown
+}
+
+/** A policy domain (一、扩大有效投资政策（由区发改局牵头实施）). */
+export interface Domain {
+  type: 'domain'
+  /** 1-based position among the domains. */
+  ordinal: number
+  /** Label as written (`一`, `1`, `二`…), without the punctuation after it. */
+  label: string
+  /** Punctuation after the label as written (`、`, `.`, `．`), for the numbering checks. */
+  labelPunctuation: string
+  /** Title without the lead phrase, for example `扩大有效投资政策`. */
+  title: string
+  /** Units named in `（由…牵头实施）`. */
+  leads: UnitRef[]
+  /** Introductory paragraph(s) under the heading, before the first clause. */
+  intro: Text[]
+  /** Measurable targets of the introduction (filled by the extraction step). */
+  targets: Target[]
+  /** Optional sub-level `（一）` groups are flattened: clauses carry their group label. */
+  children: Clause[]
+  position?: Position
+}
+
+/** A numbered clause. */
+export interface Clause {
+  type: 'clause'
+  /** Clause number (continuous across domains in the sample). */
+  number: number
+  /** Number label as written (`1`, `19`, `（一）`, `第一条`). */
+  label: string
+  /** Punctuation after the number as written (`.`, `．`, `、`, or `` for `（一）`/`第一条`). */
+  labelPunctuation: string
+  /** Title sentence including its closing `。`, as written, for example `加大财政支持力度。`. */
+  title: string
+  /** The rest of the clause text up to (not including) the responsibility list. */
+  body: string
+  /** The responsibility list as written, including brackets, for example `（责任单位：区发改局、区财政局）`; empty if none. */
+  unitsText: string
+  /** Units in order; the first is the lead unless the source names roles explicitly. */
+  units: UnitRef[]
+  /** Group heading `（一）…` the clause sits under, if the source has that level. */
+  group?: string
+  /** Benefits offered by the clause (filled by the extraction step). */
+  measures: Measure[]
+  /** Measurable targets stated in the clause. */
+  targets: Target[]
+  /** Budgets (`预算安排X亿元，其中…`). */
+  budgets: Budget[]
+  position?: Position
+}
+
+/** The appendix table (附件：秀洲区积极争取省市政策事项清单). */
+export interface Appendix {
+  type: 'appendix'
+  /** Label line as written, for example `附件：`. */
+  label: string
+  title: string
+  /** Column headers as written (`领域`, `争取事项`, `具体目标`, `责任单位`). */
+  columns: string[]
+  children: AppendixItem[]
+  position?: Position
+}
+
+export interface AppendixItem {
+  type: 'appendixItem'
+  /** Item number as written in the matter cell (`1.` → 1). */
+  number: number
+  /** Ordinal of the domain this item belongs to (matched by domain name), 0 if none matched. */
+  domain: number
+  /** Domain cell as written (carried down from the row group above when the cell is empty). */
+  domainName: string
+  /** 争取事项 without its number, for example `发挥重大建设项目带动支撑作用`. */
+  title: string
+  /** 具体目标 as written. */
+  target: string
+  /** 责任单位 cell as written. */
+  unitsText: string
+  units: UnitRef[]
+  position?: Position
+}
+
+/** A unit named in a responsibility list. */
+export interface UnitRef {
+  /** Canonical short name from the registry, or the written name when unknown. */
+  name: string
+  /** The name exactly as written in the source. */
+  written: string
+  role: 'lead' | 'support'
+  /** How the name resolved against the registry. */
+  status: 'canonical' | 'alias' | 'unknown'
+  /** Canonical name of the parent unit when this unit is housed in another (区国资办 → 区财政局). */
+  parent?: string
+  /** True when the name was written inside brackets after another unit (`区财政局（区国资办）`). */
+  nested?: boolean
+  position?: Position
+}
+
+/** A benefit offered by a clause. */
+export interface Measure {
+  kind: 'amount' | 'rate' | 'cap'
+  value: number
+  /** `万元`, `亿元`, `元`, `%` — with per-unit qualifiers kept, for example `元/亩`, `万元/家`. */
+  unit: string
+  /** Recipient or condition in the clause's own words, shortened. */
+  who: string
+  /** Conditions or thresholds that gate this benefit, in the clause's words. */
+  conditions?: string[]
+  /** Alternative value given in brackets (`400万元（300万元）`). */
+  alternative?: {value: number; who: string}
+  /** The source span the measure was read from (verbatim). */
+  text: string
+  position?: Position
+}
+
+/** A measurable target: a year, a quantity and a unit (新增公共充电桩240根). */
+export interface Target {
+  /** The sentence or clause fragment as written. */
+  text: string
+  year?: number
+  value?: number
+  unit?: string
+  position?: Position
+}
+
+/** A budget statement (2024年预算安排11.98亿元，其中…). */
+export interface Budget {
+  year?: number
+  total: {value: number; unit: string}
+  parts: Array<{label: string; value: number; unit: string}>
+  text: string
+  position?: Position
+}
+
+export type PolicyNode = Policy | Domain | Clause | Appendix | AppendixItem
