@@ -50,6 +50,33 @@ export interface OfficialLayout {
   red: string
   /** Page number distance below the text block, in points (7 mm). */
   pageNumberOffset: number
+  /**
+   * Placement of the header block, 版记 and boxes (points). Optional so older profiles still type-check;
+   * writers fall back to `gbt9704.elements`.
+   */
+  elements?: OfficialElements
+}
+
+/** GB/T 9704 elements beyond the page grid: header block, 版记 rules, tables and boxes. All lengths in points. */
+export interface OfficialElements {
+  /** 发文机关标志: largest type size (shrunk so the mark fits the text block) and distance of its top below the text block top (35 mm). */
+  issuerMark: {maxSize: number; top: number}
+  /** Red rule under the 发文字号: distance below the 发文字号 (4 mm) and thickness. */
+  redRule: {gap: number; thickness: number}
+  /** 版记 rules: first and last 0.35 mm, middle 0.25 mm. */
+  imprintRule: {thick: number; thin: number}
+  /** Table text: line height (points) and cell padding left/right and top/bottom (points). */
+  table: {lineHeight: number; padX: number; padY: number; ruleWidth: number}
+  /** Cells up to this many characters are kept on one line when the column widths are chosen. */
+  tableKeepWhole: number
+  /** Fill of a callout box in the leaflet layout (RGB hex, no `#`). */
+  calloutFill: string
+  /**
+   * Character spacing (points, negative condenses) on all text. The document grid alone makes Word
+   * and WPS set 28 characters in 156 mm (16 pt type on a 15.8 pt pitch); LibreOffice ignores a grid
+   * pitch smaller than the type and sets only 27, so the text is also condensed this much.
+   */
+  condense: number
 }
 
 const textWidth = mm(156)
@@ -73,7 +100,16 @@ export const gbt9704: OfficialLayout = {
     pageNumber: '宋体'
   },
   red: '#E60000',
-  pageNumberOffset: mm(7)
+  pageNumberOffset: mm(7),
+  elements: {
+    issuerMark: {maxSize: 36, top: mm(35)},
+    redRule: {gap: mm(4), thickness: 1.5},
+    imprintRule: {thick: mm(0.35), thin: mm(0.25)},
+    table: {lineHeight: 18, padX: 4, padY: 2, ruleWidth: 0.5},
+    tableKeepWhole: 8,
+    calloutFill: 'EEF3FA',
+    condense: -0.25
+  }
 }
 
 /** Apply user overrides (from the config) to the profile, field by field. */

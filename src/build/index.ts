@@ -1,0 +1,229 @@
+/**
+ * `build`: one source file → every output document, in one pass.
+ *
+ *   read → parse (+ units registry) → extract → check → views → templates → Markdown
+ *   → parseDocument (once per document) → writers (md, html, docx, pdf) + xlsx + json → index.html
+ *   → staged write into the output folder.
+ *
+ * Same input, same bytes out: dates come from the config or the source's front matter, never
+ * from the clock. Timings (ms per stage) are reported for the benchmark, never written to files.
+ */
+import {readFile} from 'node:fs/promises'
+import {existsSync, statSync} from 'node:fs'
+import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {VFileMessage} from 'vfile-message'
+import type {Config, Format} from '../config/types.ts'
+import {allFormats} from '../config/types.ts'
+import {UserError} from '../errors.ts'
+import {parseDocument} from '../doc/parse.ts'
+import type {Policy} from '../tree/types.ts'
+import {parsePolicy} from '../parse/index.ts'
+import {checkPolicy} from '../check/index.ts'
+import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
+import {loadTemplates, render} from '../template/index.ts'
+import {noticeDocuments} from '../view/notice.ts'
+import {tasklistDocuments, type TaskListView} from '../view/tasklist.ts'
+import {indexView, type IndexLink} from '../view/index-page.ts'
+import {issuerBlock} from '../view/common.ts'
+import type {ViewContext, ViewDocument} from '../view/types.ts'
+import {documentFormats, writers, type DocumentFormat, type DocumentWriter} from '../write/index.ts'
+import {writeHtml} from '../write/html.ts'
+import {writeXlsx} from '../write/xlsx.ts'
+import {writeJson} from '../write/json.ts'
+import {uniquePaths, writeOutputs, type OutputFile} from '../write/files.ts'
+
+export interface BuildOptions {
+  /** Policy source (.txt, .md, .docx). */
+  source: string
+  /** Output folder. Default `output/<source name without extension>/` under the working directory. */
+  outDir?: string
+  /** Formats to write. Default `config.formats`, else all. `index.html` is always written. */
+  formats?: Format[]
+  /** Configuration (already loaded). Default `{}`. */
+  config?: Config
+  /** Template overrides folder. Default `config.templates`, else `templates/` next to the source when present. */
+  templatesDir?: string
+  /** Units registry file. Default `config.registry`, else the registry found next to the source. */
+  registryPath?: string
+  /** Folder that relative paths in `config` are resolved against. Default the source's folder. */
+  configDir?: string
+  /** Called for each file once it is in place. */
+  onDocument?: (event: BuildDocument) => void
+}
+
+export interface BuildDocument {
+  /** Absolute path of the file written. */
+  path: string
+  /** Path relative to the output folder, `/`-separated. */
+  name: string
+  format: Format
+  bytes: number
+}
+
+export interface BuildReport {
+  source: string
+  outDir: string
+  documents: BuildDocument[]
+  /** Problems outside the policy text (a writer unavailable, a font missing), in Chinese. */
+  warnings: string[]
+  /** Check messages on the source (line:column, rule id, severity via `fatal`). */
+  messages: VFileMessage[]
+  /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, write:<format>, index, save, total. */
+  timings: Record<string, number>
+}
+
+const noticeTitle = '责任分工通知'
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const timings: Record<string, number> = {}
+  const started = performance.now()
+  let mark = started
+  const lap = (stage: string) => {
+    const now = performance.now()
+    timings[stage] = (timings[stage] ?? 0) + Math.round((now - mark) * 100) / 100
+    mark = now
+  }
+  const config: Config = options.config ?? {}
+  const source = resolve(options.source)
+  const configDir = resolve(options.configDir ?? dirname(source))
+  const fromConfig = (path: string | undefined) => (path === undefined ? undefined : isAbsolute(path) ? path : join(configDir, path))
+  const outDir = resolve(options.outDir ?? join('output', basename(source, extname(source))))
+  const formats = new Set<Format>(options.formats ?? config.formats ?? allFormats)
+  for (const format of formats) {
+    if (!allFormats.includes(format)) throw new UserError(`未知的输出格式：${format}`, {hint: `可用格式：${allFormats.join('、')}`})
+  }
+  const warnings: string[] = []
+
+  // read
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await readFile(source))
+  } catch (error) {
+    throw new UserError(`无法读取政策文件：${source}`, {file: source, hint: (error as Error).message, cause: error})
+  }
+  lap('read')
+
+  // registry
+  const registryPath = options.registryPath ?? fromConfig(config.registry) ?? defaultRegistryPath(source)
+  const registry: Registry | undefined = registryPath ? loadRegistry(registryPath) : undefined
+  if (!registry) warnings.push('未找到单位名录，单位名称按原文处理')
+  lap('registry')
+
+  // parse
+  const parsed = await parsePolicy({path: source, bytes}, {registry})
+  let policy: Policy = parsed.policy
+  lap('parse')
+
+  // extract (optional stage until src/extract/index.ts exists)
+  policy = await enrich(policy)
+  lap('extract')
+
+  // check
+  const messages = checkPolicy(policy, parsed.file, {registry, settings: config.rules})
+  lap('check')
+
+  // templates
+  const templatesDir = options.templatesDir ?? fromConfig(config.templates) ?? besideSource(source)
+  const templates = loadTemplates({overrideDir: templatesDir})
+  lap('templates')
+
+  // views
+  const context: ViewContext = {policy, config, registry}
+  const notice = noticeDocuments(context)
+  const tasklists = tasklistDocuments(context)
+  const documents: ViewDocument[] = [...notice, ...tasklists]
+  const stems = uniquePaths(documents.map((d) => d.path))
+  lap('views')
+
+  // templates → Markdown → Doc
+  const rendered = documents.map((document) => render(templates, document.template, document.data))
+  lap('render')
+  const docs = rendered.map((markdown) => parseDocument(markdown))
+  lap('doc')
+
+  // document writers
+  const files: Array<OutputFile & {format: Format}> = []
+  const written = new Map<number, IndexLink[]>()
+  for (const format of documentFormats) {
+    if (!formats.has(format)) continue
+    const writer = await writers[format as DocumentFormat]({config, baseDir: configDir})
+    if (!isWriter(writer)) {
+      warnings.push(`未生成 .${format} 文件：${writer.unavailable}`)
+      continue
+    }
+    for (const [i, document] of documents.entries()) {
+      const result = await writer.write({markdown: rendered[i], doc: docs[i]})
+      for (const warning of result.warnings ?? []) if (!warnings.includes(warning)) warnings.push(warning)
+      const path = `${stems[i]}.${writer.extension}`
+      files.push({path, bytes: result.bytes, format})
+      const links = written.get(i) ?? []
+      links.push({label: `${document.label}.${writer.extension}`, href: path})
+      written.set(i, links)
+    }
+    lap(`write:${format}`)
+  }
+
+  // data writers
+  const data: IndexLink[] = []
+  const issuer = issuerBlock(policy, config)
+  if (formats.has('xlsx')) {
+    const created = issuer.created ? new Date(issuer.created) : undefined
+    const views = tasklists.map((d) => d.data as TaskListView)
+    files.push({path: '任务台账.xlsx', bytes: await writeXlsx(views, {created}), format: 'xlsx'})
+    data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
+    lap('write:xlsx')
+  }
+  if (formats.has('json')) {
+    files.push({path: 'policy.json', bytes: writeJson(policy), format: 'json'})
+    data.push({label: 'policy.json', href: 'policy.json'})
+    lap('write:json')
+  }
+
+  // index.html
+  const index = indexView({
+    policy,
+    created: issuer.created,
+    notice: notice.flatMap((_, i) => written.get(i) ?? []),
+    units: tasklists.map((d, j) => ({view: d.data as TaskListView, files: written.get(notice.length + j) ?? []})),
+    data,
+    messages
+  })
+  const indexHtml = writeHtml(parseDocument(render(templates, 'index', index)))
+  files.push({path: 'index.html', bytes: indexHtml, format: 'html'})
+  lap('index')
+
+  // save
+  await writeOutputs(outDir, files)
+  const report: BuildDocument[] = files.map((file) => ({
+    path: join(outDir, ...file.path.split('/')),
+    name: file.path,
+    format: file.format,
+    bytes: typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes) : file.bytes.byteLength
+  }))
+  for (const document of report) options.onDocument?.(document)
+  lap('save')
+  timings.total = Math.round((performance.now() - started) * 100) / 100
+  return {source, outDir, documents: report, warnings, messages, timings}
+}
+
+function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {
+  return 'write' in value
+}
+
+function besideSource(source: string): string | undefined {
+  const dir = join(dirname(source), 'templates')
+  const builtin = fileURLToPath(new URL('../../templates/', import.meta.url))
+  if (resolve(dir) === resolve(builtin)) return undefined
+  return existsSync(dir) && statSync(dir).isDirectory() ? dir : undefined
+}
+
+/** Run the extraction stage when it exists (`src/extract/index.ts`: `enrichPolicy(policy)`). */
+async function enrich(policy: Policy): Promise<Policy> {
+  const url = new URL('../extract/index.ts', import.meta.url)
+  if (!existsSync(fileURLToPath(url))) return policy
+  const module = (await import(url.href)) as {enrichPolicy?: (policy: Policy) => Policy | void | Promise<Policy | void>}
+  if (typeof module.enrichPolicy !== 'function') return policy
+  const result = await module.enrichPolicy(policy)
+  return result && typeof result === 'object' && (result as Policy).type === 'policy' ? (result as Policy) : policy
+}

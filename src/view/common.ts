@@ -1,0 +1,75 @@
+/**
+ * Pieces shared by the document views: the issuer block of the front matter, the deadline and
+ * the policy year.
+ */
+import type {Policy} from '../tree/types.ts'
+import type {Config} from '../config/types.ts'
+import {formatDate, isoTimestamp} from './format.ts'
+
+/** Issuer, dates and imprint fields from config first, then the policy's own metadata. */
+export interface IssuerBlock {
+  issuer?: string
+  issuerMark?: string
+  documentNumber?: string
+  /** 成文日期 formatted (`2024年3月5日`). */
+  date?: string
+  /** 成文日期 as ISO `YYYY-MM-DD`. */
+  isoDate?: string
+  copiesTo?: string[]
+  printedBy?: string
+  /** Fixed timestamp for file metadata, from the date; never the clock. */
+  created?: string
+}
+
+export function issuerBlock(policy: Policy, config: Config): IssuerBlock {
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
+  const issuer = config.issuer ?? str(policy.meta.issuer)
+  const isoDate = config.date ?? str(policy.meta.date)
+  return {
+    issuer,
+    issuerMark: config.issuerMark ?? (issuer ? `${issuer}文件` : undefined),
+    documentNumber: config.documentNumber ?? str(policy.meta.documentNumber),
+    date: formatDate(isoDate),
+    isoDate,
+    copiesTo: config.copiesTo && config.copiesTo.length > 0 ? [...config.copiesTo] : undefined,
+    printedBy: config.printedBy ?? issuer,
+    created: isoTimestamp(isoDate)
+  }
+}
+
+/**
+ * The year the policy runs for: the year most often stated by extracted budgets and targets,
+ * else the year most often written as `NNNN年` in domain and clause text, else the config date's year.
+ */
+export function policyYear(policy: Policy, config: Config): number | undefined {
+  const counts = new Map<number, number>()
+  const bump = (year: number | undefined) => {
+    if (year !== undefined && year > 1900 && year < 2200) counts.set(year, (counts.get(year) ?? 0) + 1)
+  }
+  for (const domain of policy.children) {
+    for (const target of domain.targets ?? []) bump(target.year)
+    for (const clause of domain.children) {
+      for (const budget of clause.budgets ?? []) bump(budget.year)
+      for (const target of clause.targets ?? []) bump(target.year)
+    }
+  }
+  if (counts.size === 0) {
+    const texts = policy.children.flatMap((d) => [
+      ...d.intro.map((t) => t.value),
+      ...d.children.flatMap((c) => [c.title, c.body])
+    ])
+    for (const text of texts) for (const match of text.matchAll(/(\d{4})年/g)) bump(Number(match[1]))
+  }
+  let best: number | undefined
+  for (const [year, count] of counts) if (best === undefined || count > counts.get(best)! || (count === counts.get(best) && year > best)) best = year
+  if (best !== undefined) return best
+  const fromDate = /^(\d{4})-/.exec(config.date ?? '')
+  return fromDate ? Number(fromDate[1]) : undefined
+}
+
+/** 完成时限: `config.deadline`, else the end of the policy year, formatted; empty when unknown. */
+export function deadline(policy: Policy, config: Config): string {
+  if (config.deadline) return formatDate(config.deadline) ?? ''
+  const year = policyYear(policy, config)
+  return year === undefined ? '' : `${year}年12月31日`
+}

@@ -1,0 +1,145 @@
+/**
+ * The responsibility-split notice (责任分工通知): an official notice from the general office with
+ * the responsibility table (grouped by domain) and the appendix items as attachments.
+ */
+import type {Clause} from '../tree/types.ts'
+import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
+import {collectDuties, splitRoles} from './duties.ts'
+import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
+import {deadline, issuerBlock} from './common.ts'
+
+export interface NoticeRow {
+  /** 序号: running row number across the whole table. */
+  index: number
+  /** Clause number in the policy. */
+  number: number
+  /** 政策条款: number and title, `1.发挥重大建设项目带动支撑作用。`. */
+  clause: string
+  /** 主要内容: the clause body. */
+  content: string
+  /** 牵头单位, joined (`区发改局`). */
+  lead: string
+  /** 配合单位, joined (`区财政局、区资规分局`); empty when none. */
+  supports: string
+  leadUnits: string[]
+  supportUnits: string[]
+  /** 完成时限. */
+  deadline: string
+}
+
+export interface NoticeGroup {
+  /** Domain ordinal as a Chinese numeral (`一`). */
+  numeral: string
+  ordinal: number
+  title: string
+  /** Lead units of the domain, joined; empty when none named. */
+  leads: string
+  rows: NoticeRow[]
+}
+
+export interface NoticeAppendixRow {
+  index: number
+  domain: string
+  title: string
+  target: string
+  lead: string
+  supports: string
+  /** All responsible units as written in the table, canonical names joined. */
+  units: string
+}
+
+export interface NoticeView {
+  meta: FrontMatter
+  policyTitle: string
+  /** 完成时限 formatted, for the body text. */
+  deadline: string
+  /** Attachment titles in order (also in `meta.attachments`). */
+  tableTitle: string
+  groups: NoticeGroup[]
+  clauseCount: number
+  unitCount: number
+  appendix?: {title: string; label: string; rows: NoticeAppendixRow[]}
+}
+
+export function clauseLabel(clause: Clause): string {
+  return `${clause.number}.${clause.title}`
+}
+
+export function noticeView(context: ViewContext): NoticeView {
+  const {policy, config} = context
+  const duties = collectDuties(policy, context.registry)
+  const issuer = issuerBlock(policy, config)
+  const due = deadline(policy, config)
+  let index = 0
+  const groups: NoticeGroup[] = policy.children.map((domain) => ({
+    numeral: chineseNumeral(domain.ordinal),
+    ordinal: domain.ordinal,
+    title: domain.title,
+    leads: joinNames(unitDisplayNames(domain.leads)),
+    rows: domain.children.map((clause) => {
+      const {leads, supports} = splitRoles(clause.units)
+      const leadUnits = unitDisplayNames(leads)
+      const supportUnits = unitDisplayNames(supports)
+      return {
+        index: ++index,
+        number: clause.number,
+        clause: clauseLabel(clause),
+        content: clause.body,
+        lead: joinNames(leadUnits),
+        supports: joinNames(supportUnits),
+        leadUnits,
+        supportUnits,
+        deadline: due
+      }
+    })
+  }))
+  const tableTitle = `《${policy.title}》责任分工表`
+  const appendixTitle = policy.appendix ? `${policy.appendix.title}责任分工表` : undefined
+  const recipients = config.recipients && config.recipients.length > 0 ? [...config.recipients] : duties.units.map((d) => d.unit.name)
+  return {
+    meta: {
+      kind: 'notice',
+      layout: 'official',
+      title: `关于印发《${policy.title}》责任分工的通知`,
+      issuerMark: issuer.issuerMark,
+      documentNumber: issuer.documentNumber,
+      recipients,
+      attachments: appendixTitle ? [tableTitle, appendixTitle] : [tableTitle],
+      signature: issuer.issuer,
+      date: issuer.date,
+      copiesTo: issuer.copiesTo,
+      printedBy: issuer.printedBy,
+      printedDate: issuer.date,
+      created: issuer.created
+    },
+    policyTitle: policy.title,
+    deadline: due,
+    tableTitle,
+    groups,
+    clauseCount: index,
+    unitCount: duties.units.length,
+    appendix:
+      policy.appendix && appendixTitle
+        ? {
+            title: appendixTitle,
+            label: policy.appendix.title,
+            rows: policy.appendix.children.map((item, i) => {
+              const {leads, supports} = splitRoles(item.units)
+              return {
+                index: i + 1,
+                domain: item.domainName,
+                title: item.title,
+                target: item.target,
+                lead: joinNames(unitDisplayNames(leads)),
+                supports: joinNames(unitDisplayNames(supports)),
+                units: joinNames(unitDisplayNames(item.units))
+              }
+            })
+          }
+        : undefined
+  }
+}
+
+export function noticeDocuments(context: ViewContext): Array<ViewDocument<NoticeView>> {
+  return [{template: 'notice', path: ['责任分工通知'], label: '责任分工通知', data: noticeView(context)}]
+}

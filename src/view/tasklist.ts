@@ -1,0 +1,181 @@
+/**
+ * The bureau task lists (各单位任务清单): one per top-level unit with any duty. Duties of sub-units
+ * are listed in their parent's list and marked (`note`).
+ */
+import type {AppendixItem, Clause, Domain} from '../tree/types.ts'
+import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
+import {collectDuties, splitRoles, type Duty, type UnitDuties} from './duties.ts'
+import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
+import {deadline, issuerBlock} from './common.ts'
+import {clauseLabel} from './notice.ts'
+
+export interface TaskDomain {
+  numeral: string
+  ordinal: number
+  title: string
+  /** Clauses in the domain. */
+  clauseCount: number
+  note: string
+}
+
+export interface TaskClause {
+  index: number
+  number: number
+  /** `1.发挥重大建设项目带动支撑作用。` */
+  clause: string
+  content: string
+  /** `一、扩大有效投资政策` */
+  domain: string
+  /** Lead units of the clause, joined. */
+  lead: string
+  /** Supporting units of the clause, joined (other units than this one included). */
+  supports: string
+  /** Other units in the clause (co-leads and supporters except this unit), joined. */
+  partners: string
+  deadline: string
+  /** Sub-unit marking, for example `由区委人才办承担` or `含区国资办`; empty when the unit is named itself. */
+  note: string
+}
+
+export interface TaskItem {
+  index: number
+  number: number
+  domain: string
+  title: string
+  target: string
+  /** `牵头` or `配合`. */
+  role: string
+  units: string
+  note: string
+}
+
+export interface TaskTarget {
+  index: number
+  /** `1.发挥…。` or `一、扩大有效投资政策` for a domain target. */
+  source: string
+  text: string
+  /** `牵头` or `配合`. */
+  role: string
+}
+
+export interface TaskListView {
+  meta: FrontMatter
+  unit: string
+  fullName?: string
+  /** True when the unit is in the registry. */
+  known: boolean
+  policyTitle: string
+  deadline: string
+  counts: {domains: number; leads: number; supports: number; items: number; targets: number; total: number}
+  domains: TaskDomain[]
+  leads: TaskClause[]
+  supports: TaskClause[]
+  items: TaskItem[]
+  targets: TaskTarget[]
+}
+
+const roleName = {lead: '牵头', support: '配合'} as const
+
+function note(duty: Duty<unknown>): string {
+  if (duty.via.length === 0) return ''
+  return duty.direct ? `含${joinNames(duty.via)}` : `由${joinNames(duty.via)}承担`
+}
+
+function domainLabel(domain: Domain | undefined): string {
+  return domain ? `${chineseNumeral(domain.ordinal)}、${domain.title}` : ''
+}
+
+export function tasklistView(context: ViewContext, duties: UnitDuties): TaskListView {
+  const {policy, config} = context
+  const issuer = issuerBlock(policy, config)
+  const due = deadline(policy, config)
+  const name = duties.unit.name
+  const clauseRow = (duty: Duty<Clause>, index: number): TaskClause => {
+    const clause = duty.node
+    const {leads, supports} = splitRoles(clause.units)
+    const partners = unitDisplayNames(clause.units.filter((ref) => ref.name !== name && !duty.via.includes(ref.name)))
+    return {
+      index,
+      number: clause.number,
+      clause: clauseLabel(clause),
+      content: clause.body,
+      domain: domainLabel(duty.domain),
+      lead: joinNames(unitDisplayNames(leads)),
+      supports: joinNames(unitDisplayNames(supports)),
+      partners: joinNames(partners),
+      deadline: due,
+      note: note(duty)
+    }
+  }
+  const leadDuties = duties.clauses.filter((d) => d.role === 'lead')
+  const supportDuties = duties.clauses.filter((d) => d.role === 'support')
+  const leads = leadDuties.map((d, i) => clauseRow(d, i + 1))
+  const supports = supportDuties.map((d, i) => clauseRow(d, i + 1))
+  const items: TaskItem[] = duties.items.map((duty: Duty<AppendixItem>, i) => ({
+    index: i + 1,
+    number: duty.node.number,
+    domain: duty.node.domainName,
+    title: duty.node.title,
+    target: duty.node.target,
+    role: roleName[duty.role],
+    units: joinNames(unitDisplayNames(duty.node.units)),
+    note: note(duty)
+  }))
+  const targets: TaskTarget[] = []
+  for (const duty of duties.domains) {
+    for (const target of duty.node.targets ?? []) targets.push({index: 0, source: domainLabel(duty.node), text: target.text, role: '牵头'})
+  }
+  for (const duty of [...leadDuties, ...supportDuties].sort((a, b) => a.node.number - b.node.number)) {
+    for (const target of duty.node.targets ?? []) targets.push({index: 0, source: clauseLabel(duty.node), text: target.text, role: roleName[duty.role]})
+  }
+  targets.forEach((t, i) => (t.index = i + 1))
+  const domains = duties.domains.map((duty) => ({
+    numeral: chineseNumeral(duty.node.ordinal),
+    ordinal: duty.node.ordinal,
+    title: duty.node.title,
+    clauseCount: duty.node.children.length,
+    note: note(duty)
+  }))
+  return {
+    meta: {
+      kind: 'tasklist',
+      layout: 'official',
+      title: `《${policy.title}》任务清单`,
+      subtitle: name,
+      signature: issuer.issuer,
+      date: issuer.date,
+      created: issuer.created
+    },
+    unit: name,
+    fullName: duties.unit.fullName,
+    known: duties.unit.known,
+    policyTitle: policy.title,
+    deadline: due,
+    counts: {
+      domains: domains.length,
+      leads: leads.length,
+      supports: supports.length,
+      items: items.length,
+      targets: targets.length,
+      total: leads.length + supports.length + items.length
+    },
+    domains,
+    leads,
+    supports,
+    items,
+    targets
+  }
+}
+
+export function tasklistViews(context: ViewContext): TaskListView[] {
+  return collectDuties(context.policy, context.registry).units.map((duties) => tasklistView(context, duties))
+}
+
+export function tasklistDocuments(context: ViewContext): Array<ViewDocument<TaskListView>> {
+  return tasklistViews(context).map((view) => ({
+    template: 'tasklist',
+    path: ['各单位任务清单', view.unit],
+    label: view.unit,
+    data: view
+  }))
+}

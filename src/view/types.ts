@@ -1,0 +1,57 @@
+/**
+ * Shared types of the views: the context every view builder reads and the document it returns.
+ * A view is plain data ready to print (strings, lists, booleans, counts); templates never compute.
+ */
+import type {Policy} from '../tree/types.ts'
+import type {Config} from '../config/types.ts'
+
+/**
+ * The units registry as the views need it (structurally the `Registry` of `src/units/registry.ts`).
+ * Only order, full names and parents are read.
+ */
+export interface RegistryLike {
+  district?: string
+  units: ReadonlyArray<{name: string; fullName?: string; aliases?: readonly string[]; parent?: string}>
+}
+
+export interface ViewContext {
+  policy: Policy
+  /** Configuration (issuer, date, deadline, recipients…); `{}` when none. */
+  config: Config
+  /** The units registry used to parse the policy; gives unit order, full names and parents. */
+  registry?: RegistryLike
+}
+
+/** Front matter of a rendered document: the `DocMeta` fields, strings and string lists only. */
+export interface FrontMatter {
+  kind: string
+  layout: 'official' | 'leaflet'
+  title: string
+  subtitle?: string
+  issuerMark?: string
+  documentNumber?: string
+  recipients?: string[]
+  attachments?: string[]
+  signature?: string
+  date?: string
+  copiesTo?: string[]
+  printedBy?: string
+  printedDate?: string
+  created?: string
+}
+
+/** One document a view builder produces. */
+export interface ViewDocument<V = unknown> {
+  /** Template name: `notice` renders `templates/notice.md.hbs`. */
+  template: string
+  /**
+   * Output path without extension, relative to the output folder, as name segments. Segments are
+   * display names (unit names included) and may be unsafe: the build turns them into safe file names.
+   */
+  path: string[]
+  /** Link text on index.html. */
+  label: string
+  data: V
+}
+
+export type ViewBuilder<V = unknown> = (context: ViewContext) => Array<ViewDocument<V>>

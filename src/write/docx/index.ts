@@ -1,0 +1,136 @@
+/**
+ * Word writer: the document model (`Doc`) → .docx in the GB/T 9704-2012 layout (or the friendlier
+ * leaflet layout for the public interpretation). Builds the docx object model with one handler per
+ * block type, then packs at the edge with fixed dates and zip entry times so output is reproducible.
+ */
+import {
+  Document,
+  DocumentGridType,
+  Packer,
+  PageOrientation,
+  SectionType,
+  VerticalAlignSection,
+  type ISectionOptions
+} from 'docx'
+import type {VFile} from 'vfile'
+import type {Block, Doc} from '../../doc/types.ts'
+import {inlineText} from '../../doc/parse.ts'
+import {gbt9704, type OfficialLayout} from '../../layout/gbt9704.ts'
+import {attachmentNote, annexLabel, footers, headerBlock, imprint, signatureBlock, titleBlock} from './frame.ts'
+import {callout} from './handlers/callout.ts'
+import {heading} from './handlers/heading.ts'
+import {list} from './handlers/list.ts'
+import {paragraph} from './handlers/paragraph.ts'
+import {table} from './handlers/table.ts'
+import {unknown} from './handlers/unknown.ts'
+import {pageGeometry, type PageGeometry} from './measure.ts'
+import {fallbackCreated, normalisePackage, type PartPatches} from './pack.ts'
+import {createState, type BlockOutput, type State} from './state.ts'
+import {buildStyles, type Variant} from './styles.ts'
+
+export interface DocxOptions {
+  /**
+   * Page, grid, fonts and sizes. Default `gbt9704`; pass `officialLayout({fonts})` to use the
+   * office's own font names.
+   */
+  layout?: OfficialLayout
+  /**
+   * File that receives messages about the document model (for example a block type the writer does
+   * not know, rule `docx-unknown-block`). Without it such problems become process warnings.
+   */
+  file?: VFile
+}
+
+/** The block handlers, by block type (mdast-util-to-hast style). */
+export const handlers = {heading, paragraph, list, table, callout}
+
+/** Write `doc` as a .docx file. The same `doc` always gives the same bytes. */
+export async function writeDocx(doc: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
+  const document = buildDocument(doc, options)
+  const packed = await Packer.toBuffer(document)
+  return normalisePackage(new Uint8Array(packed), doc.meta.created ?? fallbackCreated, patches)
+}
+
+/**
+ * XML the docx package has no option for. Paragraphs do not snap to the character grid
+ * (`w:snapToGrid w:val="0"` in the paragraph defaults): the section grid still says 28 × 22 in Word's
+ * and WPS's page setup, and the text, condensed by `elements.condense`, sets 28 characters a line in
+ * Word, WPS and LibreOffice alike (LibreOffice 7 mis-sets text on a grid pitch smaller than the type).
+ */
+export const patches: PartPatches = {
+  'word/styles.xml': (xml) => xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/>')
+}
+
+/** Build the docx object model (no packing): exported for tests and for other writers that embed it. */
+export function buildDocument(doc: Doc, options: DocxOptions = {}): Document {
+  const layout = options.layout ?? gbt9704
+  const elements = layout.elements ?? gbt9704.elements!
+  const geometry = pageGeometry(layout)
+  const variant: Variant = doc.meta.layout === 'leaflet' ? 'leaflet' : 'official'
+  const state = createState({layout, elements, geometry, variant, file: options.file, handlers, unknown})
+
+  const body: BlockOutput[] = [
+    ...headerBlock(doc.meta, state),
+    ...titleBlock(doc.meta, state),
+    ...state.all(doc.main),
+    ...attachmentNote(doc.meta, state),
+    ...signatureBlock(doc.meta, state)
+  ]
+  for (const annex of doc.annexes) body.push(...renderAnnex(annex, state))
+
+  const pageFooters = footers(state)
+  const sections: ISectionOptions[] = [
+    {properties: sectionProperties(geometry, {first: true}), footers: pageFooters, children: body}
+  ]
+  const imprintBlock = variant === 'official' ? imprint(doc.meta, state) : []
+  if (imprintBlock.length > 0) {
+    // 版记 at the foot of the last page: its own section, aligned to the bottom of the text block.
+    sections.push({
+      properties: sectionProperties(geometry, {first: false, bottom: true}),
+      footers: footers(state),
+      children: imprintBlock
+    })
+  }
+
+  return new Document({
+    title: doc.meta.title,
+    subject: doc.meta.kind,
+    creator: typeof doc.meta.issuer === 'string' ? doc.meta.issuer : 'policy-press',
+    lastModifiedBy: 'policy-press',
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    styles: buildStyles(layout, geometry, variant),
+    sections
+  })
+}
+
+/** An annex starts on a new page; a first paragraph `附件` / `附件2` is the annex label (黑体, flush left). */
+function renderAnnex(blocks: readonly Block[], state: State): BlockOutput[] {
+  state.pageBreak()
+  const [first, ...rest] = blocks
+  if (first && first.type === 'paragraph' && /^附件\s*[0-9０-９]*$/.test(inlineText(first.children).trim())) {
+    return [...annexLabel(inlineText(first.children).trim(), state), ...state.all(rest)]
+  }
+  return state.all(blocks)
+}
+
+function sectionProperties(geometry: PageGeometry, options: {first: boolean; bottom?: boolean}): ISectionOptions['properties'] {
+  return {
+    type: options.first ? undefined : SectionType.NEXT_PAGE,
+    verticalAlign: options.bottom ? VerticalAlignSection.BOTTOM : undefined,
+    page: {
+      size: {width: geometry.width, height: geometry.height, orientation: PageOrientation.PORTRAIT},
+      margin: {
+        top: geometry.top,
+        bottom: geometry.bottom,
+        left: geometry.left,
+        right: geometry.right,
+        header: geometry.header,
+        footer: geometry.footer,
+        gutter: 0
+      },
+      pageNumbers: options.first ? {start: 1} : undefined
+    },
+    grid: {type: DocumentGridType.LINES_AND_CHARS, linePitch: geometry.linePitch, charSpace: geometry.charSpace}
+  }
+}

@@ -1,0 +1,4 @@
+/** Markdown output: the rendered template, as is (front matter included). */
+export function writeMarkdown(markdown: string): string {
+  return markdown.endsWith('\n') ? markdown : markdown + '\n'
+}

@@ -1,0 +1,287 @@
+/**
+ * Page composition shared by both looks: a cursor down the text block, page breaks, page
+ * numbers, and the block handlers (`heading`, `paragraph`, `list`, `table`, `callout`),
+ * dispatched by block type. The look (official grid or leaflet) is data (`Look`).
+ */
+import type PDFDocument from 'pdfkit'
+import type {Block, Inline} from '../../doc/types.ts'
+import type {Line} from './lines.ts'
+import {Painter, type Placed, type Span, type TextStyle} from './painter.ts'
+import {drawTable, type TableLook} from './table.ts'
+
+/** Ideographic em box: the baseline sits 0.88 em below the top of the em box. */
+export const emAscent = 0.88
+
+export interface HeadingLook {
+  style: TextStyle
+  pitch: number
+  align: 'left' | 'center'
+  /** First-line indent in points. */
+  indent: number
+  /** Space before and after, in points (official: whole lines). */
+  before: number
+  after: number
+  /** Accent bar drawn left of the heading (leaflet). */
+  bar?: string
+}
+
+export interface Look {
+  page: {width: number; height: number}
+  /** Text block edges in points from the page's top-left corner. */
+  block: {left: number; top: number; width: number; height: number}
+  /** Grid cell width (official: 156 mm / 28); full-width characters take whole cells. */
+  cell?: number
+  body: {style: TextStyle; pitch: number; indent: number; after: number}
+  headings: Record<1 | 2 | 3 | 4, HeadingLook>
+  /** Style for `**strong**` text given the surrounding style. */
+  strong: (style: TextStyle) => TextStyle
+  link: (style: TextStyle) => TextStyle
+  list: {bullet?: string; bulletStyle?: TextStyle; indent: number}
+  callout?: {fill: string; bar: string; pad: number; style: TextStyle; strong: TextStyle; pitch: number; after: number}
+  table: TableLook
+  pageNumber: {style: TextStyle; offset: number; place: 'outside' | 'center'; inset: number}
+  /** Allow punctuation squeezing (push-in). */
+  squeeze: boolean
+}
+
+export interface TextOptions {
+  left?: number
+  width?: number
+  indent?: number
+  restIndent?: number
+  justify?: boolean
+  align?: 'left' | 'center' | 'right'
+  pitch: number
+}
+
+/** Laid-out text, ready to draw. */
+export interface Prepared extends Placed {
+  options: TextOptions
+}
+
+export class Composer {
+  readonly painter: Painter
+  pageNumber = 0
+  /** Cursor: top of the next line box, points from the page top. */
+  y = 0
+
+  constructor(
+    readonly doc: InstanceType<typeof PDFDocument>,
+    painter: Painter,
+    readonly look: Look
+  ) {
+    this.painter = painter
+  }
+
+  get bottom(): number {
+    return this.look.block.top + this.look.block.height
+  }
+
+  newPage(): void {
+    this.doc.addPage({size: [this.look.page.width, this.look.page.height], margin: 0})
+    this.pageNumber++
+    this.y = this.look.block.top
+    this.drawPageNumber()
+  }
+
+  /** Move the cursor to the next grid line (official) so text stays on the 22-line grid. */
+  snap(): void {
+    if (!this.look.cell) return
+    const pitch = this.look.body.pitch
+    const k = Math.ceil((this.y - this.look.block.top) / pitch - 1e-6)
+    this.y = this.look.block.top + k * pitch
+  }
+
+  /** Start a new page unless `height` points fit below the cursor. */
+  ensure(height: number): void {
+    if (this.y + height > this.bottom + 0.01) this.newPage()
+  }
+
+  spans(nodes: readonly Inline[], style: TextStyle): Span[] {
+    const out: Span[] = []
+    for (const node of nodes) {
+      if (node.type === 'text') out.push({text: node.value, style})
+      else if (node.type === 'break') out.push({text: '\n', style})
+      else if (node.type === 'strong') out.push(...this.spans(node.children, this.look.strong(style)))
+      else if (node.type === 'emphasis') out.push(...this.spans(node.children, style))
+      else out.push(...this.spans(node.children, this.look.link(style)))
+    }
+    return out
+  }
+
+  prepare(spans: readonly Span[], options: TextOptions): Prepared {
+    const width = options.width ?? this.look.block.width
+    const placed = this.painter.layout(spans, {
+      width,
+      indent: options.indent ?? 0,
+      restIndent: options.restIndent ?? 0,
+      justify: options.justify ?? options.align === undefined,
+      squeeze: this.look.squeeze,
+      cell: this.look.cell
+    })
+    return {...placed, options}
+  }
+
+  /** Baseline of a line box starting at `top` for type of `size`: the em box centred in the box. */
+  baseline(top: number, pitch: number, size: number): number {
+    return top + (pitch - size) / 2 + emAscent * size
+  }
+
+  drawPreparedLine(p: Prepared, line: Line, top: number): void {
+    const left = p.options.left ?? this.look.block.left
+    const width = p.options.width ?? this.look.block.width
+    let x = left
+    if (p.options.align === 'center') x += (width - line.right) / 2
+    else if (p.options.align === 'right') x += width - line.right
+    this.painter.drawLine(p, line, x, this.baseline(top, p.options.pitch, this.painter.lineSize(p, line)))
+  }
+
+  /** Draw prepared text at the cursor, breaking pages between lines. */
+  draw(p: Prepared): void {
+    for (const line of p.lines) {
+      this.ensure(p.options.pitch)
+      this.drawPreparedLine(p, line, this.y)
+      this.y += p.options.pitch
+    }
+  }
+
+  text(spans: readonly Span[], options: TextOptions): void {
+    this.draw(this.prepare(spans, options))
+  }
+
+  /** Title lines of even length: the narrowest width that keeps the same number of lines. */
+  balanced(spans: readonly Span[], options: TextOptions): Prepared {
+    const full = this.prepare(spans, options)
+    if (full.lines.length < 2) return full
+    const width = options.width ?? this.look.block.width
+    let best = full
+    for (let w = width - 4; w > width / 2; w -= 4) {
+      const p = this.prepare(spans, {...options, width: w})
+      if (p.lines.length > full.lines.length) break
+      best = p
+    }
+    return {...best, options: {...best.options, width}}
+  }
+
+  blocks(blocks: readonly Block[]): void {
+    for (const block of blocks) this.block(block)
+  }
+
+  block(block: Block): void {
+    handlers[block.type](this, block as never)
+  }
+
+  drawPageNumber(): void {
+    const {style, offset, place, inset} = this.look.pageNumber
+    const text = `— ${this.pageNumber} —`
+    const p = this.prepare([{text, style}], {pitch: style.size, align: 'left', width: 1e6})
+    const line = p.lines[0]
+    if (!line) return
+    const w = line.right
+    const {left, width} = this.look.block
+    let x: number
+    if (place === 'center') x = left + (width - w) / 2
+    else if (this.pageNumber % 2 === 1) x = left + width - inset - w
+    else x = left + inset
+    this.painter.drawLine(p, line, x, this.bottom + offset + emAscent * style.size)
+  }
+}
+
+type Handler<T extends Block['type']> = (c: Composer, block: Extract<Block, {type: T}>) => void
+
+const handlers: {[T in Block['type']]: Handler<T>} = {
+  heading(c, node) {
+    const h = c.look.headings[node.level]
+    c.y += h.before
+    const spans = c.spans(node.children, h.style)
+    const p = h.align === 'center' ? c.balanced(spans, {pitch: h.pitch, align: 'center'}) : c.prepare(spans, {pitch: h.pitch, indent: h.indent})
+    // Keep the heading with the first line after it.
+    c.ensure(p.lines.length * h.pitch + c.look.body.pitch)
+    if (h.bar) {
+      const size = h.style.size
+      c.doc.save().rect(c.look.block.left - 8, c.y + (h.pitch - size) / 2, 3, size).fill(h.bar).restore()
+    }
+    c.draw(p)
+    c.y += h.after
+  },
+  paragraph(c, node) {
+    const b = c.look.body
+    c.text(c.spans(node.children, b.style), {pitch: b.pitch, indent: b.indent})
+    c.y += b.after
+  },
+  list(c, node) {
+    const b = c.look.body
+    const {bullet, bulletStyle, indent} = c.look.list
+    node.items.forEach((item, i) => {
+      const marker = node.ordered ? `${node.start + i}.` : bullet
+      if (!marker) {
+        c.text(c.spans(item, b.style), {pitch: b.pitch, indent: b.indent})
+      } else {
+        const markerStyle = node.ordered ? b.style : bulletStyle ?? b.style
+        const hang = indent + Math.max(c.painter.width(marker, markerStyle) + b.style.size * 0.5, b.style.size * 1.5)
+        const spans = c.spans(item, b.style)
+        const p = c.prepare(spans, {pitch: b.pitch, left: c.look.block.left + hang, width: c.look.block.width - hang})
+        const mp = c.prepare([{text: marker, style: markerStyle}], {pitch: b.pitch, align: 'left', left: c.look.block.left + indent, width: hang})
+        c.ensure(b.pitch)
+        if (mp.lines[0]) c.drawPreparedLine(mp, mp.lines[0], c.y)
+        c.draw(p)
+      }
+      c.y += b.after / 2
+    })
+    c.y += b.after / 2
+  },
+  table(c, node) {
+    drawTable(c, node)
+  },
+  callout(c, node) {
+    const look = c.look.callout
+    if (!look) {
+      c.blocks(node.children)
+      return
+    }
+    const inner = c.look.block.width - 2 * look.pad - 4
+    const left = c.look.block.left + look.pad + 4
+    const parts: Prepared[] = []
+    for (const child of node.children) {
+      if (child.type === 'paragraph' || child.type === 'heading') {
+        parts.push(c.prepare(calloutSpans(c, child.children, look.style, look.strong), {pitch: look.pitch, left, width: inner}))
+      } else if (child.type === 'list') {
+        for (const item of child.items) {
+          parts.push(
+            c.prepare([{text: '• ', style: look.strong}, ...calloutSpans(c, item, look.style, look.strong)], {
+              pitch: look.pitch,
+              left,
+              width: inner,
+              restIndent: c.painter.width('• ', look.strong)
+            })
+          )
+        }
+      }
+    }
+    const height = parts.reduce((h, p) => h + p.lines.length * p.options.pitch, 0) + 2 * look.pad
+    if (height <= c.look.block.height) c.ensure(height)
+    const top = c.y
+    if (c.y + height <= c.bottom + 0.01) {
+      c.doc.save().rect(c.look.block.left, top, c.look.block.width, height).fill(look.fill).restore()
+      c.doc.save().rect(c.look.block.left, top, 4, height).fill(look.bar).restore()
+    }
+    c.y += look.pad
+    for (const p of parts) c.draw(p)
+    c.y += look.pad + look.after
+    // Non-callout children (tables) after the box.
+    for (const child of node.children) if (child.type === 'table' || child.type === 'callout') c.block(child)
+  }
+}
+
+/** In a callout, strong text is a key figure: bigger and in the accent colour. */
+function calloutSpans(c: Composer, nodes: readonly Inline[], style: TextStyle, strong: TextStyle): Span[] {
+  const out: Span[] = []
+  for (const node of nodes) {
+    if (node.type === 'text') out.push({text: node.value, style})
+    else if (node.type === 'break') out.push({text: '\n', style})
+    else if (node.type === 'strong') out.push(...calloutSpans(c, node.children, strong, strong))
+    else out.push(...calloutSpans(c, node.children, style, strong))
+  }
+  return out
+}
+

@@ -1,0 +1,92 @@
+/**
+ * Font files for PDF embedding: resolved per slot, read and parsed once per process.
+ *
+ * pdfkit parses a font file for every document it is given; handing it an already parsed
+ * fontkit font instead (pdfkit accepts any object with `layout`) skips the ~250 ms parse of a
+ * 10–15 MB CJK font. Subsetting stays per document (pdfkit's `EmbeddedFont` makes its own subset).
+ */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import type {FontFiles} from '../../layout/gbt9704.ts'
+
+/** The parts of a fontkit font we use. */
+export interface FontkitFont {
+  postscriptName: string
+  familyName: string
+  unitsPerEm: number
+  hasGlyphForCodePoint(codePoint: number): boolean
+  layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: Array<{id: number}>}
+}
+
+const require = createRequire(import.meta.url)
+// fontkit is pdfkit's own dependency: resolve it from pdfkit so both use the same copy.
+const fontkit = createRequire(require.resolve('pdfkit')) ('fontkit') as {create(buffer: Uint8Array): FontkitFont}
+
+/** A font slot of `FontFiles`. */
+export type Slot = keyof FontFiles
+
+/** Bundled faces (npm `@expo-google-fonts/noto-*-sc`), used where the config names no file. */
+export function bundledFontFiles(): Required<Pick<FontFiles, 'serif' | 'serifBold' | 'sans' | 'sansBold'>> {
+  const file = (pkg: string, weight: string, name: string) =>
+    require.resolve(`@expo-google-fonts/${pkg}/${weight}/${name}_${weight}.ttf`)
+  return {
+    serif: file('noto-serif-sc', '400Regular', 'NotoSerifSC'),
+    serifBold: file('noto-serif-sc', '700Bold', 'NotoSerifSC'),
+    sans: file('noto-sans-sc', '400Regular', 'NotoSansSC'),
+    sansBold: file('noto-sans-sc', '700Bold', 'NotoSansSC')
+  }
+}
+
+/**
+ * Which file each slot uses. Role slots fall back to a base face: `body` → serif (仿宋 stand-in),
+ * `title` → serifBold (小标宋 stand-in), `heading1` → sansBold (黑体), `heading2` → serifBold
+ * (楷体 stand-in: no free 楷体 on npm; bold serif keeps （一） headings distinct from body text).
+ */
+export function resolveFontFiles(files: FontFiles = {}): Required<FontFiles> {
+  const bundled = bundledFontFiles()
+  const serif = files.serif ?? bundled.serif
+  const serifBold = files.serifBold ?? bundled.serifBold
+  const sans = files.sans ?? bundled.sans
+  const sansBold = files.sansBold ?? bundled.sansBold
+  return {
+    serif,
+    serifBold,
+    sans,
+    sansBold,
+    body: files.body ?? serif,
+    title: files.title ?? serifBold,
+    heading1: files.heading1 ?? sansBold,
+    heading2: files.heading2 ?? serifBold
+  }
+}
+
+/** Bold counterpart of a slot (for `**strong**` text). */
+export function boldOf(slot: Slot): Slot {
+  switch (slot) {
+    case 'serif':
+    case 'body':
+      return 'serifBold'
+    case 'sans':
+      return 'sansBold'
+    default:
+      return slot
+  }
+}
+
+const cache = new Map<string, FontkitFont>()
+
+/** Parsed font for a file path; each path is read and parsed once per process. */
+export function loadFont(path: string): FontkitFont {
+  let font = cache.get(path)
+  if (!font) {
+    font = fontkit.create(readFileSync(path))
+    if (typeof font.layout !== 'function') throw new Error(`Not a single font file: ${path}`)
+    cache.set(path, font)
+  }
+  return font
+}
+
+/** Number of parsed fonts held by this process (for the bench and tests). */
+export function loadedFontCount(): number {
+  return cache.size
+}
