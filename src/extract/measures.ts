@@ -17,7 +17,7 @@
  *   skipped here (see budgets.ts).
  */
 import type {Measure} from '../tree/types.ts'
-import {NUM, bare, phrases, sentences, toNumber, type Span} from './text.ts'
+import {NUM, bare, phrases, sentences, toNumber} from './text.ts'
 
 /** A measure with the index of its `text` in the string it was extracted from. */
 export interface LocatedMeasure {

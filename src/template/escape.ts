@@ -10,15 +10,14 @@
  * value could open at the start of a line. Line breaks become spaces (a value is one line: a table
  * cell or part of a paragraph).
  *
- * Escaped anywhere: `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `#` `~` `&` `!` `{` `}` `$` `@`, and the `:`
- * of `://` and the `.` of `www.` (GFM autolink literals).
+ * Escaped anywhere: `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `#` `~` `&` `!` `{` `}` `$`.
+ * Bare URLs (`http://…`) still become links when read back (GFM autolink literals work on the
+ * parsed text, so no escape prevents them); their text stays literal.
  * Escaped at the start of the value: `-` `+` `=` and `1.` / `1)` (list items, setext underlines).
  */
 export function escapeMarkdown(value: string): string {
   let text = value.replace(/\r\n?|\n/g, ' ')
-  text = text.replace(/[\\`*_[\]<>|#~&!{}$@]/g, (c) => '\\' + c)
-  // GFM autolink literals (`http://…`, `www.…`, e-mail): break them so text stays text.
-  text = text.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.')
+  text = text.replace(/[\\`*_[\]<>|#~&!{}$]/g, (c) => '\\' + c)
   text = text.replace(/^(\s*)([-+=])/, '$1\\$2')
   text = text.replace(/^(\s*\d{1,9})([.)])/, '$1\\$2')
   // Four leading spaces would make an indented code block; a leading space is dropped anyway.

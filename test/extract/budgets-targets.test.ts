@@ -71,7 +71,9 @@ describe('extractTargets', () => {
   })
 
   it('benefit clauses, their thresholds and noun qualifiers give no targets', () => {
-    for (const n of [11, 13, 20, 21, 22, 24, 53]) expect(extractTargets(clause(n)), `clause ${n}`).toEqual([])
+    for (const n of [11, 13, 20, 21, 22, 24]) expect(extractTargets(clause(n)), `clause ${n}`).toEqual([])
+    // clause 53: the 高标准农田 target stays, the 每亩…补贴 sentence (with 50亩以上的农业主体) gives none
+    expect(extractTargets(clause(53)).map((t) => [t.value, t.unit])).toEqual([[2, '万亩']])
     // 10万元以下的低收入家庭 qualifies a noun; 新增2家 and 90人 are targets
     expect(extractTargets(clause(68)).map((t) => t.value)).toEqual([2, 90])
   })

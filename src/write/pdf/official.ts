@@ -103,7 +103,7 @@ export function composeOfficial(c: Composer, doc: Doc, layout: OfficialLayout): 
     meta.attachments.forEach((name, i) => {
       const head = i === 0 ? label : ''
       const numbered = many ? `${i + 1}. ${name}` : name
-      const labelWidth = 2 * look.cell! + c.painter.width(label, body) - (look.cell ? (c.painter.width(label, body) - 3 * look.cell) : 0)
+      const labelWidth = (2 + [...label].length) * look.cell!
       const hang = labelWidth + (many ? c.painter.width(`${i + 1}. `, body) : 0)
       const spans: Span[] = [{text: head + numbered, style: body}]
       c.text(spans, {pitch, indent: i === 0 ? 2 * look.cell! : labelWidth, restIndent: hang})
