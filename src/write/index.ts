@@ -3,13 +3,13 @@
  *
  * Document writers turn one rendered document (its Markdown and the parsed `Doc`) into a file;
  * they are created once per build (the PDF writer keeps its parsed fonts). The docx and pdf
- * writers are loaded on first use, so a build without them still writes everything else.
+ * writers are imported lazily (only builds that ask for them pay for loading docx/pdfkit). A
+ * factory may answer `{unavailable}` instead of a writer; the build then warns and goes on.
  * Data writers (`xlsx`, `json`) take the views and the tree instead; the build calls them directly.
  */
 import type {Config, Format} from '../config/types.ts'
 import type {Doc} from '../doc/types.ts'
-import {existsSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
+import {officialLayout} from '../layout/gbt9704.ts'
 import {writeHtml} from './html.ts'
 import {writeMarkdown} from './md.ts'
 
@@ -41,15 +41,8 @@ export interface WriterOptions {
   baseDir: string
 }
 
-/** Creates a writer, or returns undefined with a reason when this format is unavailable. */
+/** Creates a writer, or `{unavailable: reason}` when this format cannot be written here. */
 export type WriterFactory = (options: WriterOptions) => Promise<DocumentWriter | {unavailable: string}>
-
-/** Import an optional sibling module; undefined when its file does not exist (yet). Other errors propagate. */
-async function optional(specifier: string): Promise<Record<string, unknown> | undefined> {
-  const url = new URL(specifier, import.meta.url)
-  if (!existsSync(fileURLToPath(url))) return undefined
-  return (await import(url.href)) as Record<string, unknown>
-}
 
 export const writers: Record<DocumentFormat, WriterFactory> = {
   async md() {
@@ -59,17 +52,13 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
     return {extension: 'html', write: async ({doc}) => ({bytes: writeHtml(doc)})}
   },
   async docx({config}) {
-    const module = await optional('./docx/index.ts')
-    const writeDocx = module?.writeDocx as ((doc: Doc, options?: unknown) => Promise<Uint8Array>) | undefined
-    if (!writeDocx) return {unavailable: '尚未提供 Word (.docx) 输出'}
-    return {extension: 'docx', write: async ({doc}) => ({bytes: await writeDocx(doc, {fonts: config.fonts})})}
+    const {writeDocx} = await import('./docx/index.ts')
+    const layout = officialLayout({fonts: config.fonts})
+    return {extension: 'docx', write: async ({doc}) => ({bytes: await writeDocx(doc, {layout})})}
   },
   async pdf({config, baseDir}) {
-    const module = await optional('./pdf/index.ts')
-    type PdfWriter = {write(doc: Doc): Promise<{bytes: Uint8Array; warnings?: string[]}>}
-    const create = module?.createPdfWriter as ((options?: unknown) => PdfWriter | Promise<PdfWriter>) | undefined
-    if (!create) return {unavailable: '尚未提供 PDF 输出'}
-    const writer = await create({fontFiles: config.fontFiles, baseDir})
+    const {createPdfWriter} = await import('./pdf/index.ts')
+    const writer = createPdfWriter({fontFiles: config.fontFiles, baseDir, layout: officialLayout({fonts: config.fonts})})
     return {
       extension: 'pdf',
       write: async ({doc}) => {

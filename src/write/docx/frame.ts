@@ -120,7 +120,9 @@ export function signatureBlock(meta: DocMeta, state: State): Paragraph[] {
 /**
  * 版记: 抄送 (one character in on each side, wrapped lines aligned after `抄送：`, ending in `。`) and
  * 印发机关 / 印发日期 (`…印发`, one character in from the right) between full-width rules: thick first
- * and last, thin between. The writer puts it in its own section aligned to the bottom of the page.
+ * and last, thin between. The writer puts it in its own section aligned to the bottom of the page
+ * (Word, WPS) and, because LibreOffice 7 ignores that alignment, also pushes it down with space
+ * before it computed from the lines it takes (exact line height, so the count is known).
  */
 export function imprint(meta: DocMeta, state: State): Paragraph[] {
   const copies = meta.copiesTo ?? []
@@ -132,6 +134,12 @@ export function imprint(meta: DocMeta, state: State): Paragraph[] {
   const thick = rule(elements.imprintRule.thick)
   const thin = rule(elements.imprintRule.thin)
   const one = charsAt(geometry, size, 1)
+  // Lines the 版记 takes: 抄送 wraps inside one character in from each side, after `抄送：`.
+  const perLine = Math.floor((geometry.textWidth - 2 * one) / charsAt(geometry, size, 1))
+  const copiesText = copies.length > 0 ? `抄送：${copies.join('，')}。` : ''
+  const lines = (copiesText ? Math.ceil(textWidth(copiesText) / perLine) : 0) + (printed ? 1 : 0)
+  const rules = 3 * (elements.imprintRule.thick + 1) + 6 // rule widths, their 1 pt spacing, slack
+  const before = Math.max(0, layout.linesPerPage * geometry.linePitch - lines * geometry.linePitch - twips(rules))
   const out: Paragraph[] = []
   if (copies.length > 0) {
     const label = '抄送：'
@@ -141,6 +149,7 @@ export function imprint(meta: DocMeta, state: State): Paragraph[] {
         style: styleId.imprint,
         indent: {left: one + hanging, hanging, right: one},
         border: {top: thick, bottom: printed ? thin : thick},
+        spacing: {before},
         children: [new TextRun(`${label}${copies.join('，')}。`)]
       })
     )
@@ -152,6 +161,7 @@ export function imprint(meta: DocMeta, state: State): Paragraph[] {
         style: styleId.imprint,
         tabStops: [{type: TabStopType.RIGHT, position: geometry.textWidth - one}],
         border: copies.length > 0 ? {bottom: thick} : {top: thick, bottom: thick},
+        spacing: copies.length > 0 ? undefined : {before},
         children: [new TextRun(meta.printedBy ?? ''), new TextRun({children: ['\t', dateText]})]
       })
     )

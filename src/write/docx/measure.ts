@@ -48,6 +48,8 @@ export interface PageGeometry {
   charSpace: number
   /** Character pitch of body text (twips). */
   charPitch: number
+  /** Character spacing on all text, points (negative condenses). */
+  condense: number
 }
 
 export function pageGeometry(layout: OfficialLayout): PageGeometry {
@@ -74,17 +76,22 @@ export function pageGeometry(layout: OfficialLayout): PageGeometry {
     footer: Math.max(0, twips(layout.margin.bottom - layout.pageNumberOffset - pageNumberLine)),
     textWidth: text,
     linePitch,
-    charSpace: Math.round((charPitch / 20 - layout.fontSize.body) * 4096),
-    charPitch
+    // Rounded down so that 28 pitches never exceed the text block (Word would then set 27).
+    charSpace: Math.floor((charPitch / 20 - layout.fontSize.body) * 4096),
+    charPitch,
+    condense: layout.elements?.condense ?? 0
   }
 }
 
-/** Width of `n` body characters on the grid, in twips. */
+/** Width of `n` body characters (the grid's character pitch), in twips. */
 export function chars(geometry: PageGeometry, n: number): number {
   return Math.round(geometry.charPitch * n)
 }
 
-/** Width of `n` characters of `size` points on the character grid (the grid adds the same delta to every size), in twips. */
+/**
+ * Width of `n` full-width characters of `size` points, in twips. Paragraphs do not snap to the
+ * character grid (see `patches` in index.ts); every character is condensed by `condense` points.
+ */
 export function charsAt(geometry: PageGeometry, size: number, n: number): number {
-  return Math.round(n * (size * 20 + (geometry.charSpace / 4096) * 20))
+  return Math.round(n * (size + geometry.condense) * 20)
 }

@@ -117,7 +117,8 @@ export class Composer {
       restIndent: options.restIndent ?? 0,
       justify: options.justify ?? options.align === undefined,
       squeeze: this.look.squeeze,
-      cell: this.look.cell
+      cell: this.look.cell,
+      cellSize: this.look.body.style.size
     })
     return {...placed, options}
   }

@@ -39,8 +39,12 @@ type Doc = InstanceType<typeof PDFDocument> & {
 }
 
 export interface MeasureOptions {
-  /** Grid cell (points): full-width characters take whole cells (official layout). */
+  /**
+   * Grid cell for body-size type (points), and that body size: full-width characters take whole
+   * cells (official layout: 156 mm / 28 for 16 pt). Other sizes scale the cell with their size.
+   */
   cell?: number
+  cellSize?: number
   /** Full-width punctuation may be squeezed to half width (push-in). */
   squeeze?: boolean
 }
@@ -114,7 +118,7 @@ export class Painter {
         const ems = natural / span.style.size
         let width = natural
         const fullWidth = seg.cls !== 'latin' && seg.cls !== 'space' && Math.round(ems) >= 1 && Math.abs(ems - Math.round(ems)) < 0.12 * Math.round(ems)
-        if (options.cell && fullWidth) width = Math.round(ems) * options.cell
+        if (options.cell && fullWidth) width = (Math.round(ems) * options.cell * span.style.size) / (options.cellSize ?? span.style.size)
         const shrink = options.squeeze && (seg.cls === 'open' || seg.cls === 'close') && fullWidth ? width / 2 : 0
         out.push({...seg, width, natural, shrink, style})
       }

@@ -30,12 +30,13 @@ interface Column {
 }
 
 /**
- * Column widths for a total `width`: every column gets at least its longest unbreakable piece;
- * then columns that are short get their whole text on one line; the rest share what is left in
- * proportion to the square root of their text length (long columns get more, short ones are not
- * starved). Exported for tests.
+ * Column widths for a total `width`. Every column gets at least its longest unbreakable piece
+ * (and short cells whole); the rest of the width goes, a few points at a time, to the column
+ * whose widening shortens the table most (rows as tall as their tallest cell, counted in
+ * fractional lines), never past a column's one-line width; what is left is shared in proportion.
+ * `cells[r][i]` is the natural width of row r's cell i (padding included). Exported for tests.
  */
-export function columnWidths(columns: ReadonlyArray<{min: number; max: number}>, width: number): number[] {
+export function columnWidths(columns: ReadonlyArray<{min: number; max: number}>, cells: ReadonlyArray<readonly number[]>, width: number): number[] {
   const min = columns.map((c) => c.min)
   const max = columns.map((c, i) => Math.max(c.max, min[i]))
   const sumMin = min.reduce((a, b) => a + b, 0)
@@ -43,22 +44,30 @@ export function columnWidths(columns: ReadonlyArray<{min: number; max: number}>,
   const sumMax = max.reduce((a, b) => a + b, 0)
   if (sumMax <= width) return max.map((m) => m + ((width - sumMax) * m) / sumMax)
   const out = min.slice()
+  const height = (w: number[]) =>
+    cells.reduce((h, row) => h + Math.max(0, ...row.map((n, i) => (n > w[i] ? n / w[i] : 1))), 0)
   let remaining = width - sumMin
-  const active = new Set(columns.map((_, i) => i).filter((i) => max[i] > min[i]))
-  while (active.size > 0 && remaining > 1e-6) {
-    const weight = (i: number) => Math.sqrt(max[i])
-    const total = [...active].reduce((a, i) => a + weight(i), 0)
-    const capped = [...active].filter((i) => (remaining * weight(i)) / total >= max[i] - out[i])
-    if (capped.length === 0) {
-      for (const i of active) out[i] += (remaining * weight(i)) / total
-      remaining = 0
-      break
+  const step = Math.max(1, width / 200)
+  while (remaining > 1e-6) {
+    const give = Math.min(step, remaining)
+    const base = height(out)
+    let best = -1
+    let bestGain = 1e-9
+    for (let i = 0; i < out.length; i++) {
+      if (out[i] + 1e-6 >= max[i]) continue
+      const w = out.slice()
+      w[i] = Math.min(max[i], w[i] + give)
+      const gain = base - height(w)
+      if (gain > bestGain) [best, bestGain] = [i, gain]
     }
-    for (const i of capped) {
-      remaining -= max[i] - out[i]
-      out[i] = max[i]
-      active.delete(i)
-    }
+    if (best < 0) break
+    const add = Math.min(give, max[best] - out[best])
+    out[best] += add
+    remaining -= add
+  }
+  if (remaining > 1e-6) {
+    const total = out.reduce((a, b) => a + b, 0)
+    return out.map((w) => w + (remaining * w) / total)
   }
   return out
 }
@@ -76,7 +85,10 @@ export function drawTable(c: Composer, table: Table): void {
 
   // Measure: longest unbreakable piece and whole width of each cell.
   const columns: Column[] = Array.from({length: n}, (_, i) => ({min: 0, max: 0, align: table.align[i] ?? 'left'}))
-  const measure = (spans: ReturnType<typeof cellSpans>, isHeader: boolean) =>
+  const naturals: number[][] = []
+  const measure = (spans: ReturnType<typeof cellSpans>, isHeader: boolean) => {
+    const row: number[] = []
+    naturals.push(row)
     spans.forEach((cell, i) => {
       const units = c.painter.units(cell, {cell: undefined})
       const can = breakOpportunities(units)
@@ -101,10 +113,14 @@ export function drawTable(c: Composer, table: Table): void {
       const size = isHeader ? look.header.size : look.style.size
       if (whole <= look.keepWhole * size) columns[i].min = Math.max(columns[i].min, whole + 2 * look.padX + 0.5)
       columns[i].max = Math.max(columns[i].max, whole + 2 * look.padX + 0.5)
+      row.push(whole + 2 * look.padX + 0.5)
     })
+  }
   measure(headerSpans, true)
   rowSpans.forEach((r) => measure(r, false))
-  const widths = columnWidths(columns, width)
+    // Text columns are at least five characters wide, so justified cells do not gape.
+  columns.forEach((col) => (col.min = Math.max(col.min, Math.min(col.max, 5 * look.style.size + 2 * look.padX))))
+  const widths = columnWidths(columns, naturals, width)
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), left)
   // Short columns (序号) are centred when no alignment is given.

@@ -32,13 +32,15 @@ export const table: Handler<TableNode> = (node, state) => {
   const count = columns.length
   const padX = twips(elements.table.padX)
   const em = charsAt(geometry, layout.fontSize.table, 1)
-  const widths = columnWidths(columns, geometry.textWidth, em, 2 * padX)
-  // Columns whose cells are all short (序号, 牵头单位, 完成时限) are centred; long text is justified.
+  // Half a character of slack per column absorbs differences between font metrics.
+  const widths = columnWidths(columns, geometry.textWidth, em, 2 * padX + Math.round(em / 2))
+  // Columns whose cells are all short (序号, 牵头单位, 完成时限) are centred; long text is set flush left
+  // (justifying a narrow cell spreads its characters apart).
   const align = Array.from({length: count}, (_, c) => {
     const given = node.align[c]
     if (given) return alignment[given]
     const short = rows.every((row) => textWidth(row[c] ?? '') <= elements.tableKeepWhole)
-    return short ? AlignmentType.CENTER : AlignmentType.JUSTIFIED
+    return short ? AlignmentType.CENTER : AlignmentType.LEFT
   })
   const rule = {style: BorderStyle.SINGLE, size: eighths(elements.table.ruleWidth), color: '000000'}
   const cell = (content: Cell | undefined, c: number, isHeader: boolean) =>

@@ -1,0 +1,167 @@
+/**
+ * Every command and option of `policy-press`, as data. The argument parser, `--help` and
+ * docs/cli.md all follow this table; a command's code is loaded only when it runs.
+ */
+import {allFormats} from '../config/types.ts'
+import type {Io} from './io.ts'
+import type {ParsedArgs} from './args.ts'
+
+export interface OptionSpec {
+  /** Long name without dashes: `formats` for `--formats`. */
+  name: string
+  /** One-letter alias without the dash: `o` for `-o`. */
+  short?: string
+  /** A flag takes no value; a value option takes the next word (or `--name=value`). */
+  kind: 'flag' | 'value'
+  /** Placeholder shown in help, for example `文件夹`. */
+  value?: string
+  /** Allowed values; with `list`, each comma-separated item must be one of them. */
+  choices?: readonly string[]
+  /** The value is a comma-separated list. */
+  list?: boolean
+  /** What it does, in Chinese (one line). */
+  description: string
+}
+
+export interface ArgSpec {
+  name: string
+  /** Required unless optional; variadic takes one or more. */
+  optional?: boolean
+  variadic?: boolean
+  description: string
+}
+
+export interface CommandModule {
+  /** Run the command; returns the exit status (0 ok, 1 check errors). Throw UserError for bad input. */
+  run(args: ParsedArgs, io: Io): Promise<number>
+}
+
+export interface CommandSpec {
+  name: string
+  summary: string
+  /** A few more lines for `--help`. */
+  details?: string
+  args: ArgSpec[]
+  options: OptionSpec[]
+  examples: Array<[command: string, explanation: string]>
+  load: () => Promise<CommandModule>
+}
+
+export const helpOption: OptionSpec = {name: 'help', short: 'h', kind: 'flag', description: '显示这份说明'}
+export const versionOption: OptionSpec = {name: 'version', short: 'V', kind: 'flag', description: '显示版本号'}
+
+const configOption: OptionSpec = {
+  name: 'config',
+  short: 'c',
+  kind: 'value',
+  value: '配置文件',
+  description: '使用这个配置文件（默认：源文件旁边的 policy-press.config.yml）'
+}
+
+export const commands: readonly CommandSpec[] = [
+  {
+    name: 'build',
+    summary: '由政策文本生成全部文件：责任分工通知、各部门任务清单、政策解读',
+    details:
+      '每写好一个文件显示一行，最后显示汇总（文件数、用时、警告数）。\n' +
+      '出错时不会改动输出文件夹里已有的文件：新文件先写在临时文件夹里，全部成功后才放进去。',
+    args: [{name: '源文件', variadic: true, description: '政策文本（.txt、.md 或 .docx），可以写多个'}],
+    options: [
+      {
+        name: 'formats',
+        short: 'f',
+        kind: 'value',
+        value: '格式',
+        list: true,
+        choices: allFormats,
+        description: `只生成这些格式，用逗号分隔：${allFormats.join(',')}（默认：配置文件里的 formats，否则全部）`
+      },
+      {
+        name: 'output',
+        short: 'o',
+        kind: 'value',
+        value: '文件夹',
+        description: '输出文件夹（默认：output/<源文件名>；写多个源文件时，每个源文件在其中占一个子文件夹）'
+      },
+      configOption,
+      {name: 'quiet', short: 'q', kind: 'flag', description: '不显示进度，只显示错误'},
+      {name: 'json', kind: 'flag', description: '以 JSON 输出结果（供脚本使用），不显示进度'}
+    ],
+    examples: [
+      ['policy-press build source/xiuzhou-2024.txt', '生成全部文件到 output/xiuzhou-2024/'],
+      ['policy-press build source/xiuzhou-2024.txt --formats docx,pdf -o 发文', '只生成 Word 和 PDF，放在“发文”文件夹'],
+      ['policy-press build source/xiuzhou-2024.md --config 其他区/policy-press.config.yml', '使用指定的配置文件']
+    ],
+    load: () => import('./commands/build.ts')
+  },
+  {
+    name: 'check',
+    summary: '校对政策文本：编号、单位名称、重复内容、金额合计、转换残留',
+    details: '有“错误”级别的问题时退出码为 1，只有警告或提示时为 0。规则可以在配置文件的 rules 里关闭或调整级别。',
+    args: [{name: '源文件', variadic: true, description: '政策文本（.txt、.md 或 .docx），可以写多个'}],
+    options: [
+      {
+        name: 'format',
+        kind: 'value',
+        value: '格式',
+        choices: ['human', 'json'],
+        description: '输出格式：human（便于阅读，默认）或 json（供脚本使用）'
+      },
+      configOption
+    ],
+    examples: [
+      ['policy-press check source/xiuzhou-2024.txt', '逐条列出问题：行:列  级别  说明  规则名'],
+      ['policy-press check source/*.md --format json', '以 JSON 数组输出全部问题']
+    ],
+    load: () => import('./commands/check.ts')
+  },
+  {
+    name: 'parse',
+    summary: '显示政策文本的结构：政策领域、条款数、每条的责任单位',
+    args: [{name: '源文件', description: '政策文本（.txt、.md 或 .docx）'}],
+    options: [{name: 'json', kind: 'flag', description: '以 JSON 输出完整的结构树（字段说明见 docs/tree.md）'}, configOption],
+    examples: [
+      ['policy-press parse source/xiuzhou-2024.txt', '显示提纲：8 个领域、68 条条款及其责任单位'],
+      ['policy-press parse source/xiuzhou-2024.txt --json > tree.json', '把完整结构树存为 JSON']
+    ],
+    load: () => import('./commands/parse.ts')
+  },
+  {
+    name: 'import',
+    summary: '把纯文本或 Word 政策文件转成本项目的 Markdown 源文件',
+    details: '转换后的 Markdown 与原文件解析出的结构完全相同，适合放进版本管理后继续修改。',
+    args: [{name: '源文件', description: '政策文本（.txt 或 .docx）'}],
+    options: [
+      {name: 'output', short: 'o', kind: 'value', value: '文件', description: '写入这个文件（默认：显示在屏幕上）'}
+    ],
+    examples: [
+      ['policy-press import source/xiuzhou-2024.txt', '在屏幕上显示 Markdown'],
+      ['policy-press import source/xiuzhou-2024.txt -o source/xiuzhou-2024.md', '写成 Markdown 文件']
+    ],
+    load: () => import('./commands/import.ts')
+  },
+  {
+    name: 'init',
+    summary: '为一个新的区县建立起步文件夹：配置文件、单位名录、可编辑的模板、示例政策',
+    details: '不会覆盖已有文件：目标文件夹里已经有同名文件时什么也不写，并列出这些文件。',
+    args: [{name: '文件夹', optional: true, description: '要建立的文件夹（默认：当前文件夹）'}],
+    options: [],
+    examples: [
+      ['policy-press init 南湖区', '建立“南湖区”文件夹'],
+      ['policy-press build 南湖区/policy.md', '然后用示例政策试着生成一次']
+    ],
+    load: () => import('./commands/init.ts')
+  }
+]
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return commands.find((command) => command.name === name)
+}
+
+/** Exit statuses, documented in --help and docs/cli.md. */
+export const exitCodes: ReadonlyArray<[code: number, meaning: string]> = [
+  [0, '成功'],
+  [1, '校对（check）发现了错误级别的问题'],
+  [2, '输入或用法有误：文件不存在或无法读取、配置有误、选项写错等（按提示改正后重试）'],
+  [3, '程序内部错误（不是您的问题，请把提示信息发给维护人员）']
+]
