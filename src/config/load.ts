@@ -45,7 +45,9 @@ export function findConfig(sourcePath: string): string | undefined {
 /**
  * Load the config given with `--config`, or the one next to `sourcePath`, or none (empty config).
  */
-export function loadConfig(options: {configPath?: string; sourcePath?: string; cwd?: string} = {}): LoadedConfig {
+export function loadConfig(
+  options: {configPath?: string; sourcePath?: string; cwd?: string; ruleIds?: readonly string[]} = {}
+): LoadedConfig {
   const cwd = options.cwd ?? process.cwd()
   let file: string | undefined
   if (options.configPath !== undefined) {
@@ -68,11 +70,14 @@ export function loadConfig(options: {configPath?: string; sourcePath?: string; c
   }
   if (file === undefined) return {config: {}}
   const text = readFileSync(file, 'utf8')
-  return {config: parseConfig(text, file, cwd), path: file}
+  return {config: parseConfig(text, file, cwd, options.ruleIds), path: file}
 }
 
-/** Parse and validate config text; `file` is used for messages and to resolve relative paths. */
-export function parseConfig(text: string, file: string, cwd = process.cwd()): Config {
+/**
+ * Parse and validate config text; `file` is used for messages and to resolve relative paths.
+ * With `ruleIds`, rule settings naming another rule are errors.
+ */
+export function parseConfig(text: string, file: string, cwd = process.cwd(), ruleIds?: readonly string[]): Config {
   const shown = displayPath(file, cwd)
   const baseDir = path.dirname(path.resolve(cwd, file))
   const lineCounter = new LineCounter()
@@ -135,7 +140,8 @@ export function parseConfig(text: string, file: string, cwd = process.cwd()): Co
       line: valueLine,
       lineOf,
       baseDir,
-      cwd
+      cwd,
+      ruleIds
     })
   }
   return config
@@ -147,6 +153,7 @@ interface Context {
   lineOf: (node: Node | Pair | null | undefined) => number | undefined
   baseDir: string
   cwd: string
+  ruleIds?: readonly string[]
 }
 
 function convert(key: string, spec: KeySpec, value: unknown, node: Node | null, context: Context): unknown {
@@ -250,7 +257,15 @@ function convert(key: string, spec: KeySpec, value: unknown, node: Node | null, 
     case 'rules':
       return mapOf(key, spec, value, node, undefined, context, (ruleId, setting, itemLine): RuleSetting => {
         if (!/^[a-z][a-z0-9-]*$/.test(ruleId)) {
-          fail(itemLine, `配置项 "${key}" 里的规则名 "${ruleId}" 不对`, '规则名是英文小写加连字符，例如 clause-number-gap；运行 policy-press check 可以看到每条提示后面的规则名。')
+          fail(itemLine, `配置项 "${key}" 里的规则名 "${ruleId}" 不对`, '规则名是英文小写加连字符，例如 unit-alias；运行 policy-press check 可以看到每条提示后面的规则名。')
+        }
+        if (context.ruleIds && !context.ruleIds.includes(ruleId)) {
+          const suggestion = closest(ruleId, context.ruleIds)
+          fail(
+            itemLine,
+            `配置项 "${key}" 里有未知的规则 "${ruleId}"，可用的规则有：${context.ruleIds.join('、')}`,
+            suggestion ? `是不是想写 "${suggestion}"？` : '运行 policy-press check 可以看到每条提示后面的规则名。'
+          )
         }
         const word = setting === false ? 'off' : typeof setting === 'string' ? severityWords[setting.trim()] : undefined
         if (!word) {

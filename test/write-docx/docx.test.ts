@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {inlineText, parseDocument} from '../../src/doc/parse.ts'
-import type {Doc} from '../../src/doc/types.ts'
+import type {Block, Doc} from '../../src/doc/types.ts'
 import {officialLayout} from '../../src/layout/gbt9704.ts'
 import {writeDocx} from '../../src/write/docx/index.ts'
 import {columnWidths, measureColumns} from '../../src/write/docx/widths.ts'
@@ -35,10 +35,16 @@ describe('writeDocx: the notice (GB/T 9704)', () => {
       expect(grid['w:charSpace']).toBe('-842')
       expect(Math.floor(8845 / (320 + (Number(grid['w:charSpace']) / 4096) * 20))).toBe(28)
     }
-    expect(attrs(sections[0], 'w:pgNumType')).toMatchObject({'w:start': '1'})
+    expect(attrs(sections[0]!, 'w:pgNumType')).toMatchObject({'w:start': '1'})
     expect(sections[1]).toContain('<w:vAlign w:val="bottom"/>')
-    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(parts['word/styles.xml'])![0]
-    expect(attrs(defaults, 'w:spacing')).toMatchObject({'w:line': '579', 'w:lineRule': 'exact'})
+    const pPr = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(parts['word/styles.xml'])![0]
+    expect(attrs(pPr, 'w:spacing')).toMatchObject({'w:line': '579', 'w:lineRule': 'exact'})
+    // Text is condensed 0.25 pt and does not snap to the character grid, so Word and LibreOffice
+    // both set 28 characters a line (see `patches` in src/write/docx/index.ts).
+    expect(pPr).toContain('<w:snapToGrid w:val="0"/>')
+    const rPr = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(parts['word/styles.xml'])![0]
+    expect(attrs(rPr, 'w:spacing')['w:val']).toBe('-5')
+    expect(Math.floor(8845 / (320 - 5))).toBe(28)
   })
 
   it('names the fonts per slot (eastAsia from the profile, Times New Roman for Latin) with the standard sizes', () => {
@@ -113,7 +119,7 @@ describe('writeDocx: the notice (GB/T 9704)', () => {
       meta.signature,
       meta.date,
       '附件',
-      inlineText((doc.annexes[0][1] as {children: never}).children),
+      inlineText((doc.annexes[0][1] as Extract<Block, {type: 'heading'}>).children),
       ...table.header.map(inlineText),
       ...table.rows.flatMap((row) => row.map(inlineText)),
       '抄送：区委办，区人大办，区政协办。',

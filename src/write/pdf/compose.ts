@@ -52,6 +52,8 @@ export interface TextOptions {
   justify?: boolean
   align?: 'left' | 'center' | 'right'
   pitch: number
+  /** Put full-width characters on the grid (when the look has one). Default true. */
+  grid?: boolean
 }
 
 /** Laid-out text, ready to draw. */
@@ -117,7 +119,7 @@ export class Composer {
       restIndent: options.restIndent ?? 0,
       justify: options.justify ?? options.align === undefined,
       squeeze: this.look.squeeze,
-      cell: this.look.cell,
+      cell: options.grid === false ? undefined : this.look.cell,
       cellSize: this.look.body.style.size
     })
     return {...placed, options}
@@ -175,7 +177,7 @@ export class Composer {
   drawPageNumber(): void {
     const {style, offset, place, inset} = this.look.pageNumber
     const text = `— ${this.pageNumber} —`
-    const p = this.prepare([{text, style}], {pitch: style.size, align: 'left', width: 1e6})
+    const p = this.prepare([{text, style}], {pitch: style.size, align: 'left', width: 1e6, grid: false})
     const line = p.lines[0]
     if (!line) return
     const w = line.right

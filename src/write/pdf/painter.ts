@@ -214,7 +214,9 @@ export class Painter {
         }
       }
     }
-    if (chunk) parts.push(`<${chunk}>`)
+    // Cancel the character spacing after the last glyph, so the text ends where the line does.
+    const trailing = (tc * 1000) / style.size / (hScale / 100)
+    if (chunk) parts.push(Math.abs(trailing) > 0.01 ? `<${chunk}> ${num(trailing)}` : `<${chunk}>`)
     const doc = this.doc
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref()
     doc.fillColor(style.color ?? '#000000')

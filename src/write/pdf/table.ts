@@ -85,6 +85,8 @@ export function drawTable(c: Composer, table: Table): void {
 
   // Measure: longest unbreakable piece and whole width of each cell.
   const columns: Column[] = Array.from({length: n}, (_, i) => ({min: 0, max: 0, align: table.align[i] ?? 'left'}))
+  // Soft minimum: short cells whole (then text columns five characters wide).
+  const soft = new Array<number>(n).fill(0)
   const naturals: number[][] = []
   const measure = (spans: ReturnType<typeof cellSpans>, isHeader: boolean) => {
     const row: number[] = []
@@ -111,7 +113,7 @@ export function drawTable(c: Composer, table: Table): void {
       }
       whole = Math.max(whole, line)
       const size = isHeader ? look.header.size : look.style.size
-      if (whole <= look.keepWhole * size) columns[i].min = Math.max(columns[i].min, whole + 2 * look.padX + 0.5)
+      if (whole <= look.keepWhole * size) soft[i] = Math.max(soft[i], whole + 2 * look.padX + 0.5)
       columns[i].max = Math.max(columns[i].max, whole + 2 * look.padX + 0.5)
       row.push(whole + 2 * look.padX + 0.5)
     })
@@ -119,7 +121,17 @@ export function drawTable(c: Composer, table: Table): void {
   measure(headerSpans, true)
   rowSpans.forEach((r) => measure(r, false))
     // Text columns are at least five characters wide, so justified cells do not gape.
-  columns.forEach((col) => (col.min = Math.max(col.min, Math.min(col.max, 5 * look.style.size + 2 * look.padX))))
+  // Relax the soft minimums, text-column width first, until they leave a tenth of the width.
+  const wholeMin = columns.map((col, i) => Math.max(col.min, soft[i]))
+  const textMin = columns.map((col, i) => Math.max(wholeMin[i], Math.min(col.max, 5 * look.style.size + 2 * look.padX)))
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+  const target = 0.9 * width
+  const relax = (lo: number[], hi: number[]) => {
+    const f = sum(hi) <= target ? 1 : sum(lo) >= target ? 0 : (target - sum(lo)) / (sum(hi) - sum(lo))
+    return lo.map((l, i) => l + (hi[i] - l) * f)
+  }
+  const mins = sum(wholeMin) <= target ? relax(wholeMin, textMin) : relax(columns.map((c) => c.min), wholeMin)
+  columns.forEach((col, i) => (col.min = mins[i]))
   const widths = columnWidths(columns, naturals, width)
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), left)
