@@ -367,7 +367,8 @@ export function statedTotal(policy: Policy): StatedTotal | undefined {
   const budgets = policy.children.flatMap((d) => d.children.flatMap((c) => (c.budgets ?? []).map((b) => ({clause: c.number, b}))))
   if (budgets.length === 0) return undefined
   const yuan = budgets.reduce((sum, {b}) => sum + (toYuan(b.total.value, b.total.unit) ?? 0), 0)
-  const unit = yuan >= 1e8 ? '亿元' : '万元'
+  // Sum in the largest unit the budgets are written in (亿元 when any is), as the policy writes it.
+  const unit = ['亿元', '万元', '元'].find((u) => budgets.some(({b}) => b.total.unit === u)) ?? '元'
   const value = Math.round((yuan / yuanPer[unit]) * 100) / 100
   const numbers = [...new Set(budgets.map((x) => x.clause))]
   return {

@@ -46,7 +46,7 @@ describe('readers and parser never throw', () => {
         expectPolicy(policy)
         expect(Array.isArray(file.messages)).toBe(true)
       }),
-      {numRuns: 100}
+      {numRuns: Number(process.env.PROPERTY_RUNS ?? 100)}
     )
   })
 
@@ -66,7 +66,7 @@ describe('readers and parser never throw', () => {
         expectPolicy(policy)
         expect(Array.isArray(file.messages)).toBe(true)
       }),
-      {numRuns: 100}
+      {numRuns: Number(process.env.PROPERTY_RUNS ?? 100)}
     )
   })
 
@@ -77,7 +77,7 @@ describe('readers and parser never throw', () => {
         expectPolicy((await parsePolicy({path, text: t}, {registry})).policy)
         expectPolicy((await parsePolicy({path, bytes: new TextEncoder().encode(t)}, {registry})).policy)
       }),
-      {numRuns: 100}
+      {numRuns: Number(process.env.PROPERTY_RUNS ?? 100)}
     )
   })
 })
@@ -95,7 +95,7 @@ describe('policy-shaped text parses without loss', () => {
         expect(clauses.map((c) => c.label + c.labelPunctuation + c.title + c.body + c.unitsText)).toEqual(lines.map((l) => l.trim()))
         expect(policy.appendix?.children.length ?? 0).toBe(spec.appendix.length)
       }),
-      {numRuns: 60}
+      {numRuns: Number(process.env.PROPERTY_RUNS ?? 60)}
     )
   })
 })

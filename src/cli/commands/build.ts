@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {displayPath} from '../../config/load.ts'
 import type {Format} from '../../config/types.ts'
+import {isUserError, UserError} from '../../errors.ts'
 import type {ParsedArgs} from '../args.ts'
 import type {Io} from '../io.ts'
 import {checkOutputFolder, loadSource, parseSource} from '../source.ts'
@@ -18,6 +19,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const reports = []
   let documents = 0
   let warnings = 0
+  let checkErrors = 0
+  let checkWarnings = 0
 
   for (const file of args.positionals) {
     // Everything that can be wrong with the input is found before anything is written.
@@ -32,7 +35,20 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const config = input.loaded.config
     if (config.templates) {
       const {loadTemplates} = await import('../../template/index.ts')
-      loadTemplates({overrideDir: config.templates})
+      try {
+        loadTemplates({overrideDir: config.templates})
+      } catch (error) {
+        if (!isUserError(error)) throw error
+        // Keep the template's own detail, add what a clerk can do about it.
+        throw new UserError(error.message, {
+          file: error.file,
+          line: error.line,
+          hint:
+            '检查这一行附近的 {{…}} 标记：{{#each}} 要以 {{/each}} 结束，{{#if}} 要以 {{/if}} 结束，大括号要成对。' +
+            `改不好时可以从 policy-press init 得到的原始模板重新复制。${error.hint ? `（详细信息：${error.hint}）` : ''}`,
+          cause: error
+        })
+      }
     }
 
     say(`${input.source.shown} → ${displayPath(outDir, io.cwd)}${path.sep}`)
@@ -50,7 +66,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     warnings += report.warnings.length
     for (const warning of report.warnings) say(`  注意：${warning}`)
     const problems = report.messages.filter((message) => message.fatal === true).length
-    if (problems > 0) say(`  校对发现 ${problems} 个错误，运行 policy-press check ${input.source.shown} 查看`)
+    checkErrors += problems
+    checkWarnings += report.messages.length - problems
+    if (report.messages.length > 0) {
+      say(`  校对：${report.messages.length} 条提示（其中 ${problems} 个错误），运行 policy-press check ${input.source.shown} 查看`)
+    }
     reports.push({
       source: displayPath(report.source, io.cwd),
       outDir: displayPath(report.outDir, io.cwd),
@@ -68,9 +88,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const seconds = (performance.now() - started) / 1000
   if (json) {
-    io.stdout(JSON.stringify({ok: true, documents, warnings, seconds: Math.round(seconds * 100) / 100, sources: reports}, null, 2) + '\n')
+    io.stdout(JSON.stringify({ok: true, documents, warnings, checkErrors, checkWarnings, seconds: Math.round(seconds * 100) / 100, sources: reports}, null, 2) + '\n')
   } else {
-    say(`完成：共生成 ${documents} 个文件，用时 ${seconds.toFixed(1)} 秒，${warnings} 条警告。`)
+    const proofreading = checkErrors + checkWarnings > 0 ? `；校对提示 ${checkErrors + checkWarnings} 条（其中 ${checkErrors} 个错误）` : ''
+    say(`完成：共生成 ${documents} 个文件，用时 ${seconds.toFixed(1)} 秒，${warnings} 条警告${proofreading}。`)
   }
   return 0
 }

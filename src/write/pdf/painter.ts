@@ -28,7 +28,7 @@ export interface Span {
 /** pdfkit's embedded font (internal API: `encode`, `ref`, `id`). */
 interface EmbeddedFont {
   id: string
-  encode(text: string): [string[], Array<{xAdvance: number; xOffset: number; yOffset: number}>]
+  encode(text: string): [string[], Array<{xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number}>]
   ref(): unknown
 }
 
@@ -188,7 +188,8 @@ export class Painter {
       else if (u.cls !== 'latin' && squeezed === 0) x += (u.width - u.natural) / 2
       for (let g = 0; g < codes.length; g++) {
         hex.push(codes[g])
-        natural.push(positions[g].xAdvance * scale * (hScale / 100))
+        // The PDF advances by the glyph's own width; kerning (xAdvance) goes into the TJ adjustments.
+        natural.push(positions[g].advanceWidth * scale * (hScale / 100))
         target.push(x)
         x += positions[g].xAdvance * scale * (hScale / 100)
       }
@@ -202,21 +203,20 @@ export class Painter {
     let tc = 0
     let best = 0
     for (const [d, c] of counts) if (c > best) [tc, best] = [Number(d), c]
+    // All glyphs but the last in one TJ; the last one with Tc 0, so the run ends exactly where
+    // the line does (viewers count the character spacing after a glyph into its width).
     const parts: string[] = []
     let chunk = ''
-    for (let i = 0; i < hex.length; i++) {
+    for (let i = 0; i < hex.length - 1; i++) {
       chunk += hex[i]
-      if (i < hex.length - 1) {
-        const adjust = ((tc - deltas[i]) * 1000) / style.size / (hScale / 100)
-        if (Math.abs(adjust) > 0.01) {
-          parts.push(`<${chunk}> ${num(adjust)}`)
-          chunk = ''
-        }
+      const adjust = ((tc - deltas[i]) * 1000) / style.size / (hScale / 100)
+      if (Math.abs(adjust) > 0.01) {
+        parts.push(`<${chunk}> ${num(adjust)}`)
+        chunk = ''
       }
     }
-    // Cancel the character spacing after the last glyph, so the text ends where the line does.
-    const trailing = (tc * 1000) / style.size / (hScale / 100)
-    if (chunk) parts.push(Math.abs(trailing) > 0.01 ? `<${chunk}> ${num(trailing)}` : `<${chunk}>`)
+    if (chunk) parts.push(`<${chunk}>`)
+    const lastGlyph = `<${hex[hex.length - 1]}>`
     const doc = this.doc
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref()
     doc.fillColor(style.color ?? '#000000')
@@ -226,8 +226,10 @@ export class Painter {
     doc.addContent(`1 0 0 1 ${num(target[0])} ${num(doc.page.height - baseline)} Tm`)
     doc.addContent(`/${font.id} ${num(style.size)} Tf`)
     if (hScale !== 100) doc.addContent(`${num(hScale)} Tz`)
-    if (tc !== 0) doc.addContent(`${num(tc / (hScale / 100))} Tc`)
-    doc.addContent(`[${parts.join(' ')}] TJ`)
+    if (tc !== 0 && parts.length > 0) doc.addContent(`${num(tc / (hScale / 100))} Tc`)
+    if (parts.length > 0) doc.addContent(`[${parts.join(' ')}] TJ`)
+    if (tc !== 0 && parts.length > 0) doc.addContent('0 Tc')
+    doc.addContent(`[${lastGlyph}] TJ`)
     doc.addContent('ET')
     doc.restore()
   }
