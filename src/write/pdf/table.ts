@@ -36,7 +36,13 @@ interface Column {
  * fractional lines), never past a column's one-line width; what is left is shared in proportion.
  * `cells[r][i]` is the natural width of row r's cell i (padding included). Exported for tests.
  */
-export function columnWidths(columns: ReadonlyArray<{min: number; max: number}>, cells: ReadonlyArray<readonly number[]>, width: number): number[] {
+export function columnWidths(
+  columns: ReadonlyArray<{min: number; max: number}>,
+  cells: ReadonlyArray<readonly number[]>,
+  width: number,
+  /** Widths below which a short cell wraps, and what each point of shortfall costs (in lines). */
+  keep: {cells?: ReadonlyArray<ReadonlyArray<number>>; cost?: number} = {}
+): number[] {
   const min = columns.map((c) => c.min)
   const max = columns.map((c, i) => Math.max(c.max, min[i]))
   const sumMin = min.reduce((a, b) => a + b, 0)
@@ -44,8 +50,10 @@ export function columnWidths(columns: ReadonlyArray<{min: number; max: number}>,
   const sumMax = max.reduce((a, b) => a + b, 0)
   if (sumMax <= width) return max.map((m) => m + ((width - sumMax) * m) / sumMax)
   const out = min.slice()
+  const cost = keep.cost ?? 0
   const height = (w: number[]) =>
-    cells.reduce((h, row) => h + Math.max(0, ...row.map((n, i) => (n > w[i] ? n / w[i] : 1))), 0)
+    cells.reduce((h, row) => h + Math.max(0, ...row.map((n, i) => (n > w[i] ? n / w[i] : 1))), 0) +
+    (keep.cells ?? []).reduce((h, row) => h + row.reduce((a, n, i) => a + Math.max(0, n - w[i]) * cost, 0), 0)
   let remaining = width - sumMin
   const step = Math.max(1, width / 200)
   while (remaining > 1e-6) {
@@ -88,9 +96,12 @@ export function drawTable(c: Composer, table: Table): void {
   // Soft minimum: short cells whole (then text columns five characters wide).
   const soft = new Array<number>(n).fill(0)
   const naturals: number[][] = []
+  const keeps: number[][] = []
   const measure = (spans: ReturnType<typeof cellSpans>, isHeader: boolean) => {
     const row: number[] = []
+    const keepRow: number[] = []
     naturals.push(row)
+    keeps.push(keepRow)
     spans.forEach((cell, i) => {
       const units = c.painter.units(cell, {cell: undefined})
       const can = breakOpportunities(units)
@@ -114,6 +125,7 @@ export function drawTable(c: Composer, table: Table): void {
       whole = Math.max(whole, line)
       const size = isHeader ? look.header.size : look.style.size
       if (whole <= look.keepWhole * size) soft[i] = Math.max(soft[i], whole + 2 * look.padX + 0.5)
+      keepRow.push(whole <= look.keepWhole * size ? whole + 2 * look.padX + 0.5 : 0)
       columns[i].max = Math.max(columns[i].max, whole + 2 * look.padX + 0.5)
       row.push(whole + 2 * look.padX + 0.5)
     })
@@ -121,18 +133,19 @@ export function drawTable(c: Composer, table: Table): void {
   measure(headerSpans, true)
   rowSpans.forEach((r) => measure(r, false))
     // Text columns are at least five characters wide, so justified cells do not gape.
-  // Relax the soft minimums, text-column width first, until they leave a tenth of the width.
+  // Relax the soft minimums, text-column width first, until they leave half the width to share
+  // by content; short cells that would wrap cost half a line per character of shortfall.
   const wholeMin = columns.map((col, i) => Math.max(col.min, soft[i]))
   const textMin = columns.map((col, i) => Math.max(wholeMin[i], Math.min(col.max, 5 * look.style.size + 2 * look.padX)))
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-  const target = 0.9 * width
+  const target = 0.5 * width
   const relax = (lo: number[], hi: number[]) => {
     const f = sum(hi) <= target ? 1 : sum(lo) >= target ? 0 : (target - sum(lo)) / (sum(hi) - sum(lo))
     return lo.map((l, i) => l + (hi[i] - l) * f)
   }
   const mins = sum(wholeMin) <= target ? relax(wholeMin, textMin) : relax(columns.map((c) => c.min), wholeMin)
   columns.forEach((col, i) => (col.min = mins[i]))
-  const widths = columnWidths(columns, naturals, width)
+  const widths = columnWidths(columns, naturals, width, {cells: keeps, cost: 0.5 / look.style.size})
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), left)
   // Short columns (序号) are centred when no alignment is given.

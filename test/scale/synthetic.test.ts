@@ -1,0 +1,63 @@
+/**
+ * Scale: the synthetic policy 100× the sample (6,800 clauses in 800 domains, about 300 units) builds
+ * without error (md, html, json, xlsx here to keep CI time sane; every format runs in `npm run bench`).
+ * Counts only, no timings: speed and memory growth are printed by the bench.
+ */
+import {describe, expect, it} from 'vitest'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {unzipSync, strFromU8} from 'fflate'
+import {build, type BuildReport} from '../../src/build/index.ts'
+import {parseDocument} from '../../src/doc/parse.ts'
+import type {Table} from '../../src/doc/types.ts'
+import type {Policy} from '../../src/tree/types.ts'
+import {syntheticPolicy} from '../../bench/synthetic.ts'
+
+const registryPath = fileURLToPath(new URL('../../source/xiuzhou-units.yml', import.meta.url))
+
+describe('synthetic policy 100× the sample', () => {
+  it('builds md, html, json and xlsx with every clause and unit', {timeout: 900_000}, async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'policy-press-scale-'))
+    try {
+      const source = join(parent, 'synthetic-100.txt')
+      writeFileSync(source, syntheticPolicy(100))
+      const outDir = join(parent, 'out')
+      const report: BuildReport = await build({source, outDir, registryPath, formats: ['md', 'html', 'json', 'xlsx'], config: {date: '2024-03-05'}})
+      const read = (name: string) => readFileSync(join(outDir, name))
+
+      const policy = JSON.parse(read('policy.json').toString('utf8')) as Policy
+      const clauses = policy.children.flatMap((d) => d.children)
+      expect(policy.children).toHaveLength(800)
+      expect(clauses).toHaveLength(6800)
+      expect(clauses.map((c) => c.number)).toEqual(Array.from({length: 6800}, (_, i) => i + 1))
+      expect(policy.appendix?.children).toHaveLength(30)
+      const units = new Set(clauses.flatMap((c) => c.units.map((u) => u.name)))
+      expect(units.size).toBeGreaterThanOrEqual(300)
+
+      // One task list per top-level unit with a duty, in md and html.
+      const lists = report.documents.filter((d) => d.name.startsWith('各单位任务清单/'))
+      const mdLists = lists.filter((d) => d.format === 'md')
+      expect(mdLists.length).toBeGreaterThanOrEqual(297)
+      expect(lists.filter((d) => d.format === 'html')).toHaveLength(mdLists.length)
+
+      // The notice: every clause is one row of the domain tables.
+      const notice = parseDocument(read('责任分工通知.md').toString('utf8'))
+      const rows = notice.annexes.flat().filter((b): b is Table => b.type === 'table').reduce((n, t) => n + t.rows.length, 0)
+      expect(rows).toBe(6800 + 30)
+      expect(read('责任分工通知.html').length).toBeGreaterThan(read('责任分工通知.md').length)
+
+      // The ledger: one worksheet per unit or one sheet of rows; either way every unit appears.
+      const xlsx = unzipSync(new Uint8Array(read('任务台账.xlsx')))
+      const strings = Object.entries(xlsx)
+        .filter(([name]) => name.startsWith('xl/') && name.endsWith('.xml'))
+        .map(([, bytes]) => strFromU8(bytes))
+        .join('\n')
+      for (const name of ['区发改局', '区专班1甲办', '区专班99丙中心']) expect(strings).toContain(name)
+      expect(report.documents.some((d) => d.name === 'index.html')).toBe(true)
+    } finally {
+      rmSync(parent, {recursive: true, force: true})
+    }
+  })
+})
