@@ -22,8 +22,8 @@ import {parsePolicy} from '../parse/index.ts'
 import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
 import {loadTemplates, render} from '../template/index.ts'
-import {noticeDocuments} from '../view/notice.ts'
-import {tasklistDocuments, type TaskListView} from '../view/tasklist.ts'
+import {views} from '../view/index.ts'
+import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
 import {issuerBlock} from '../view/common.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
@@ -130,9 +130,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // views
   const context: ViewContext = {policy, config, registry}
-  const notice = noticeDocuments(context)
-  const tasklists = tasklistDocuments(context)
-  const documents: ViewDocument[] = [...notice, ...tasklists]
+  // Every kind in the views table; the index lists task lists per unit and the rest as documents.
+  const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
+    builder(context).map((document) => ({...document, kind}))
+  )
+  const tasklists = documents.filter((d) => d.kind === 'tasklist')
   const stems = uniquePaths(documents.map((d) => d.path))
   lap('views')
 
@@ -169,8 +171,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const issuer = issuerBlock(policy, config)
   if (formats.has('xlsx')) {
     const created = issuer.created ? new Date(issuer.created) : undefined
-    const views = tasklists.map((d) => d.data as TaskListView)
-    files.push({path: '任务台账.xlsx', bytes: await writeXlsx(views, {created}), format: 'xlsx'})
+    const ledger = tasklists.map((d) => d.data as TaskListView)
+    files.push({path: '任务台账.xlsx', bytes: await writeXlsx(ledger, {created}), format: 'xlsx'})
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')
   }
@@ -184,8 +186,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const index = indexView({
     policy,
     created: issuer.created,
-    notice: notice.flatMap((_, i) => written.get(i) ?? []),
-    units: tasklists.map((d, j) => ({view: d.data as TaskListView, files: written.get(notice.length + j) ?? []})),
+    notice: documents.flatMap((d, i) => (d.kind === 'tasklist' ? [] : written.get(i) ?? [])),
+    units: documents.flatMap((d, i) =>
+      d.kind === 'tasklist' ? [{view: d.data as TaskListView, files: written.get(i) ?? []}] : []
+    ),
     data,
     messages
   })

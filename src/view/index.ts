@@ -6,10 +6,12 @@
 import type {ViewBuilder} from './types.ts'
 import {noticeDocuments} from './notice.ts'
 import {tasklistDocuments} from './tasklist.ts'
+import {interpretationDocuments} from './interpretation.ts'
 
 export const views: Record<string, ViewBuilder> = {
   notice: noticeDocuments as ViewBuilder,
-  tasklist: tasklistDocuments as ViewBuilder
+  tasklist: tasklistDocuments as ViewBuilder,
+  interpretation: interpretationDocuments as ViewBuilder
 }
 
 export type {ViewBuilder, ViewContext, ViewDocument, FrontMatter, RegistryLike} from './types.ts'

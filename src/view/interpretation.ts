@@ -286,10 +286,8 @@ export function clauseSupportLines(clause: Clause, domain: string): SupportLine[
     open = {line, rate: measure.kind === 'rate', texts: text ? [text] : [], amounts: [amountLabel(measure)], conds}
     if (measure.alternative) {
       close()
-      const {base, per} = splitUnit(measure.unit)
-      const altUnit = per ? `${base}/${per}` : base
       lines.push({
-        who: measure.alternative.who, what: '', amount: amountLabel({kind: measure.kind, value: measure.alternative.value, unit: altUnit}),
+        who: measure.alternative.who, what: '', amount: amountLabel({kind: measure.kind, value: measure.alternative.value, unit: measure.unit}),
         conditions: conds.join('；'), alternative: true, clause: clause.number, cite: cite(clause), contact: lead, domain,
         yuan: toYuan(measure.alternative.value, measure.unit)
       })

@@ -133,19 +133,19 @@ export function drawTable(c: Composer, table: Table): void {
   measure(headerSpans, true)
   rowSpans.forEach((r) => measure(r, false))
     // Text columns are at least five characters wide, so justified cells do not gape.
-  // Relax the soft minimums, text-column width first, until they leave half the width to share
-  // by content; short cells that would wrap cost half a line per character of shortfall.
-  const wholeMin = columns.map((col, i) => Math.max(col.min, soft[i]))
-  const textMin = columns.map((col, i) => Math.max(wholeMin[i], Math.min(col.max, 5 * look.style.size + 2 * look.padX)))
+  // Text columns at least four characters wide (unless that takes most of the width); short
+  // cells whole as far as that leaves 40% of the width to share by content. Short cells that
+  // still wrap cost two lines per character of shortfall when the rest is shared.
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-  const target = 0.5 * width
-  const relax = (lo: number[], hi: number[]) => {
+  const relax = (lo: number[], hi: number[], target: number) => {
     const f = sum(hi) <= target ? 1 : sum(lo) >= target ? 0 : (target - sum(lo)) / (sum(hi) - sum(lo))
     return lo.map((l, i) => l + (hi[i] - l) * f)
   }
-  const mins = sum(wholeMin) <= target ? relax(wholeMin, textMin) : relax(columns.map((c) => c.min), wholeMin)
+  const hard = columns.map((c) => c.min)
+  const textMin = relax(hard, columns.map((col) => Math.max(col.min, Math.min(col.max, 4 * look.style.size + 2 * look.padX))), 0.8 * width)
+  const mins = relax(textMin, textMin.map((m, i) => Math.max(m, soft[i])), 0.6 * width)
   columns.forEach((col, i) => (col.min = mins[i]))
-  const widths = columnWidths(columns, naturals, width, {cells: keeps, cost: 0.5 / look.style.size})
+  const widths = columnWidths(columns, naturals, width, {cells: keeps, cost: 2 / look.style.size})
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), left)
   // Short columns (序号) are centred when no alignment is given.
