@@ -14,19 +14,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build, type BuildReport} from '../src/build/index.ts'
-import {allFormats, type Config, type Format} from '../src/config/types.ts'
 import {syntheticPolicy} from './synthetic.ts'
+import {benchConfig, formats, registryPath, samplePath} from './common.ts'
 
-export const samplePath = fileURLToPath(new URL('../source/xiuzhou-2024.txt', import.meta.url))
-export const registryPath = fileURLToPath(new URL('../source/xiuzhou-units.yml', import.meta.url))
-export const benchConfig: Config = {
-  issuer: '嘉兴市秀洲区人民政府办公室',
-  documentNumber: '秀政办发〔2024〕5号',
-  date: '2024-03-05',
-  copiesTo: ['区委办', '区人大办', '区政协办']
-}
-
-export const formats: Format[] = process.env.BENCH_FORMATS ? (process.env.BENCH_FORMATS.split(',') as Format[]) : [...allFormats]
 
 /** Peak RSS while `fn` runs (polled every 10 ms), and the process's lifetime maxRSS after it. */
 export async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{value: T; peakRss: number; maxRss: number}> {

@@ -18,7 +18,7 @@ import {loadTemplates, render} from '../src/template/index.ts'
 import {views} from '../src/view/index.ts'
 import {parseDocument} from '../src/doc/parse.ts'
 import {writers} from '../src/write/index.ts'
-import {benchConfig, registryPath, samplePath} from './build.ts'
+import {benchConfig, registryPath, samplePath} from './common.ts'
 
 function installed(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], {stdio: 'ignore'}).status === 0

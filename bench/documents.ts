@@ -15,7 +15,7 @@ import {views} from '../src/view/index.ts'
 import type {ViewContext} from '../src/view/types.ts'
 import {parseDocument} from '../src/doc/parse.ts'
 import {documentFormats, writers, type DocumentWriter} from '../src/write/index.ts'
-import {benchConfig, formats, registryPath, samplePath} from './build.ts'
+import {benchConfig, formats, registryPath, samplePath} from './common.ts'
 
 export interface DocumentTiming {
   label: string

@@ -13,7 +13,7 @@
  * Options: `--quick` skips the 100× policy and runs a batch of 10; `--only=sample,scale,batch,parse,extract,pdf,compare`.
  */
 import {spawnSync} from 'node:child_process'
-import {availableParallelism, cpus, totalmem} from 'node:os'
+import {availableParallelism, cpus, loadavg, totalmem} from 'node:os'
 import {fileURLToPath} from 'node:url'
 
 const args = process.argv.slice(2)
@@ -34,7 +34,7 @@ function section(title: string): void {
   console.log(`\n=== ${title} ===`)
 }
 
-console.log(`policy-press bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB`)
+console.log(`policy-press bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures include any other work on these cores)`)
 
 if (want('sample')) {
   section('1. sample: every document, every format')

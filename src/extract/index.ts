@@ -1,6 +1,6 @@
 /**
  * The extraction step: fills each clause's measures, targets and budgets and each domain's targets
- * (from its intro), with source positions.
+ * (from its intro) and the policy's stated total support funds, with source positions.
  *
  * Positions: `clause.position.start` is at the clause number label and
  * `label + labelPunctuation + title + body + unitsText` is the clause's source text, contiguous, so
@@ -12,6 +12,7 @@ import type {Clause, Domain, Policy, Position} from '../tree/types.ts'
 import {locateBudgets} from './budgets.ts'
 import {locateMeasures} from './measures.ts'
 import {locateTargets} from './targets.ts'
+import {locateFundsTotal} from './totals.ts'
 
 export {extractMeasures} from './measures.ts'
 export {extractTargets} from './targets.ts'
@@ -58,6 +59,11 @@ export function enrichDomain(domain: Domain): void {
 
 export function enrichPolicy(policy: Policy): void {
   for (const domain of policy.children) enrichDomain(domain)
+  const found = locateFundsTotal(policy)
+  if (found) {
+    const {total, node, start} = found
+    policy.fundsTotal = withPosition(total, spanIn(node.position?.start, node.value, start, total.text.length))
+  }
 }
 
 function withPosition<T extends {position?: Position}>(item: T, position: Position | undefined): T {

@@ -2,13 +2,13 @@
  * Shared text helpers for the extractors: number parsing (ASCII and full-width), bracket-aware
  * splitting into sentences and phrases with their offsets.
  */
+import {foldDigits} from '../tree/numerals.ts'
 
 /** A number as written: ASCII or full-width digits, optional decimal part. */
 export const NUM = '[0-9０-９]+(?:[.．][0-9０-９]+)?'
 
 export function toNumber(written: string): number {
-  const ascii = written.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.')
-  return Number(ascii)
+  return Number(foldDigits(written))
 }
 
 /** A slice of a larger string with the index of its first character in that string. */

@@ -31,6 +31,22 @@ export interface Policy {
   /** Paragraphs after the last clause and before the appendix. */
   closing: Text[]
   appendix?: Appendix
+  /** Total support funds as the policy states them (`支持总额约26亿元`), filled by the extraction step. */
+  fundsTotal?: FundsTotal
+  position?: Position
+}
+
+/** A total the policy states outside its clauses, in the closing or the preamble. */
+export interface FundsTotal {
+  value: number
+  unit: string
+  /** Qualifier written before the figure (`约`, `近`, `超过`), or ''. */
+  qualifier: string
+  /** The sentence as written. */
+  text: string
+  /** Where it stands: `closing` or `preamble`, and the 1-based paragraph there. */
+  place: 'closing' | 'preamble'
+  paragraph: number
   position?: Position
 }
 

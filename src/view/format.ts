@@ -4,16 +4,7 @@
  */
 import type {UnitRef} from '../tree/types.ts'
 
-const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
-
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; other values as Arabic digits. */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n)
-  if (n < 10) return digits[n]
-  const tens = Math.floor(n / 10)
-  const ones = n % 10
-  return (tens === 1 ? '' : digits[tens]) + '十' + (ones === 0 ? '' : digits[ones])
-}
+export {chineseNumeral} from '../tree/numerals.ts'
 
 /** `2024-03-05` → `2024年3月5日` (GB/T 9704: Arabic numerals, no leading zeros). Other text is returned as is. */
 export function formatDate(value: string | undefined): string | undefined {

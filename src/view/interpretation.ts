@@ -336,30 +336,20 @@ function contactLines(domain: Domain, registry: RegistryLike | undefined): Conta
 }
 
 /**
- * The total support funds as the policy states them: the first closing (then preamble) paragraph
- * with a sentence naming a `总额` (`…支持总额约26亿元`); else the sum of the clauses' budgets,
+ * The total support funds as the policy states them (`policy.fundsTotal`, found by the extraction
+ * step in the closing or preamble: `…支持总额约26亿元`); else the sum of the clauses' budgets,
  * which may count overlapping funds twice (said in the text). Undefined when neither exists.
  */
 export function statedTotal(policy: Policy): StatedTotal | undefined {
-  const places: Array<[string, string[]]> = [
-    ['结语', policy.closing.map((t) => t.value)],
-    ['导语', policy.preamble.map((t) => t.value)]
-  ]
-  for (const [name, paragraphs] of places) {
-    for (const [i, paragraph] of paragraphs.entries()) {
-      for (const sentence of paragraph.split(/(?<=[。！？])/)) {
-        const match = /总额(约|近|超过?)?([0-9０-９]+(?:[.．][0-9０-９]+)?)(亿元|万元|元)/.exec(sentence)
-        if (!match) continue
-        const value = Number(match[2]!.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))))
-        return {
-          basis: 'stated',
-          value,
-          unit: match[3]!,
-          figure: `${match[1] ?? ''}${value}${match[3]}`,
-          text: sentence.trim(),
-          source: `${name}第${i + 1}段`
-        }
-      }
+  const stated = policy.fundsTotal
+  if (stated) {
+    return {
+      basis: 'stated',
+      value: stated.value,
+      unit: stated.unit,
+      figure: `${stated.qualifier}${stated.value}${stated.unit}`,
+      text: stated.text,
+      source: `${stated.place === 'closing' ? '结语' : '导语'}第${stated.paragraph}段`
     }
   }
   const budgets = policy.children.flatMap((d) => d.children.flatMap((c) => (c.budgets ?? []).map((b) => ({clause: c.number, b}))))

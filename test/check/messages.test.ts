@@ -3,7 +3,6 @@ import {describe, expect, it} from 'vitest'
 import {unitListProblems} from '../../src/check/rules/units.ts'
 import {recipientsBefore} from '../../src/check/rules/numbers.ts'
 import {sentences} from '../../src/check/rules/repeats.ts'
-import {labelValue, toChineseNumeral} from '../../src/check/numerals.ts'
 import {SourceText} from '../../src/check/source.ts'
 import {check, readFixture} from './helpers.ts'
 
@@ -84,11 +83,6 @@ describe('numbers', () => {
 })
 
 describe('helpers', () => {
-  it('converts Chinese numerals both ways', () => {
-    expect([1, 9, 10, 12, 20, 21].map(toChineseNumeral)).toEqual(['一', '九', '十', '十二', '二十', '二十一'])
-    expect(['一', '十', '十二', '二十一', '1', '１２', '甲'].map(labelValue)).toEqual([1, 10, 12, 21, 1, 12, Number.NaN])
-  })
-
   it('splits sentences outside brackets and quotes', () => {
     expect(sentences('甲。乙（丙。丁）戊；己').map((s) => s.text)).toEqual(['甲。', '乙（丙。丁）戊；', '己'])
   })

@@ -59,3 +59,12 @@ describe('enrichPolicy on the parsed sample', () => {
       }
   })
 })
+
+describe('the stated total support funds', () => {
+  it('is read from the closing paragraph, with its place', () => {
+    const total = policy.fundsTotal
+    expect(total).toMatchObject({value: 26, unit: '亿元', qualifier: '约', place: 'closing', paragraph: 1})
+    expect(at(total!.position, total!.text.length)).toBe(total!.text)
+    expect(total!.text).toContain('支持总额约26亿元')
+  })
+})

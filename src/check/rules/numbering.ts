@@ -5,7 +5,7 @@
 import type {Position} from 'unist'
 import type {Clause} from '../../tree/types.ts'
 import {defineRule, type Rule, type RuleContext} from '../rule.ts'
-import {isArabicLabel, labelValue, toChineseNumeral} from '../numerals.ts'
+import {chineseNumeral, labelNumber} from '../../tree/numerals.ts'
 import type {SourceText} from '../source.ts'
 
 const punctuationNames: Record<string, string> = {
@@ -29,12 +29,12 @@ export const domainNumbering = defineRule({
   run(context) {
     const {policy, source} = context
     policy.children.forEach((domain, index) => {
-      const expected = toChineseNumeral(index + 1)
+      const expected = chineseNumeral(index + 1)
       // The parser keeps spaces after the mark (`1、 `); stray-whitespace reports those.
       const mark = domain.labelPunctuation.trim()
       const written = domain.label + mark
       const place = labelSpan(source, domain.position?.start.offset, written.length) ?? domain.position
-      const value = labelValue(domain.label)
+      const value = labelNumber(domain.label)
       if (isArabicLabel(domain.label)) {
         const sequence = value === index + 1 ? '' : `，且顺序应为第 ${index + 1} 个`
         context.report(`领域编号“${written}”使用了阿拉伯数字，应写作“${expected}、”${sequence}`, place, {
@@ -190,3 +190,7 @@ export const appendixNumbering = defineRule({
 })
 
 export const numberingRules: Rule[] = [domainNumbering, clauseNumbering, numberPunctuation, appendixNumbering]
+
+function isArabicLabel(label: string): boolean {
+  return /^[0-9０-９]+$/.test(label)
+}

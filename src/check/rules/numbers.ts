@@ -4,6 +4,7 @@
  */
 import {defineRule, type Rule} from '../rule.ts'
 import {clauseOffsets} from '../source.ts'
+import {foldDigits} from '../../tree/numerals.ts'
 
 const moneyUnits: Record<string, number> = {亿元: 10000, 万元: 1, 元: 0.0001}
 
@@ -166,7 +167,7 @@ export const mixedWidthDigits = defineRule({
     for (const match of source.value.matchAll(/[0-9０-９]+(?:[.．][0-9０-９]+)*/g)) {
       const number = match[0]
       if (!/[0-9.]/.test(number) || !/[０-９．]/.test(number)) continue
-      const fixed = number.replace(/[０-９．]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+      const fixed = foldDigits(number)
       const start = match.index ?? 0
       context.report(`数字“${number}”混用了全角和半角字符，应统一写作“${fixed}”`, source.span(start, start + number.length), {
         actual: number,

@@ -5,7 +5,7 @@
 import type {Position} from 'unist'
 import type {AppendixItem} from '../../tree/types.ts'
 import {defineRule, type Rule} from '../rule.ts'
-import {labelValue, toChineseNumeral} from '../numerals.ts'
+import {chineseNumeral, labelNumber} from '../../tree/numerals.ts'
 import {clauseOffsets, type SourceText} from '../source.ts'
 
 /** Comparable form: no whitespace, no trailing sentence punctuation. */
@@ -139,7 +139,7 @@ export const appendixDomainMismatch = defineRule({
       done.add(written)
       const label = domainCellLabel.exec(written)
       const name = label ? written.slice(label[0].length) : written
-      const ordinal = label ? labelValue(label[1]) : item.domain
+      const ordinal = label ? labelNumber(label[1]) : item.domain
       const domain = policy.children.find((candidate) => candidate.ordinal === ordinal) ?? policy.children[ordinal - 1]
       // Point at the domain cell: the last time the name is written before this item's number.
       const itemOffset = item.position?.start.offset
@@ -156,7 +156,7 @@ export const appendixDomainMismatch = defineRule({
       if (normalise(name) === normalise(domain.title)) continue
       const line = domain.position?.start.line
       const where = line ? `（第 ${line} 行）` : ''
-      const bodyLabel = toChineseNumeral(domain.ordinal)
+      const bodyLabel = chineseNumeral(domain.ordinal)
       // Quotes inside a quote become single quotes: “‘135N’先进制造业集群培育政策”.
       const shown = name.replace(/“/g, '‘').replace(/”/g, '’')
       context.report(
