@@ -5,12 +5,25 @@
 import type {Root, RootContent, PhrasingContent, BlockContent, DefinitionContent} from 'mdast'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
-import remarkGfm from 'remark-gfm'
 import remarkFrontmatter from 'remark-frontmatter'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import type {Processor} from 'unified'
 import {parse as parseYaml} from 'yaml'
 import type {Block, Doc, DocMeta, Inline} from './types.ts'
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+/**
+ * GFM tables only. Full remark-gfm would also turn bare URLs in policy text into autolink
+ * literals, which run on through the Chinese text after them and keep escapes raw; templates
+ * write links explicitly, so nothing is lost by leaving literals out.
+ */
+function remarkTables(this: Processor): void {
+  const data = this.data()
+  ;(data.micromarkExtensions ??= []).push(gfmTable())
+  ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown())
+}
+
+const processor = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ['yaml'])
 
 /** Parse a rendered document. Throws on a front matter that is not a mapping (a template bug). */
 export function parseDocument(markdown: string): Doc {

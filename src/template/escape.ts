@@ -11,8 +11,6 @@
  * cell or part of a paragraph).
  *
  * Escaped anywhere: `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `#` `~` `&` `!` `{` `}` `$`.
- * Bare URLs (`http://…`) still become links when read back (GFM autolink literals work on the
- * parsed text, so no escape prevents them); their text stays literal.
  * Escaped at the start of the value: `-` `+` `=` and `1.` / `1)` (list items, setext underlines).
  */
 export function escapeMarkdown(value: string): string {
