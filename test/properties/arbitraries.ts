@@ -9,7 +9,7 @@
 import fc from 'fast-check'
 
 const words = ['推动', '发展', '项目', '资金', '支持', '企业', '产业', '建设', '政策', '落实', '服务', '创新', '补助', '奖励', '亿元', '万元', '2024年', '10%', '不超过', '最高']
-const specials = ['*', '_', '|', '#', '<', '>', '[', ']', '\\', '`', '{{', '}}', '{{title}}', '<script>alert(1)</script>', '&amp;', '&', '~~', '$', '!', '**粗**', '[链接](x.example)', '(http)', '<b>', '"', "'", ' ', '1.', '- ']
+const specials = ['*', '_', '|', '#', '<', '>', '[', ']', '\\', '`', '{{', '}}', '{{title}}', '<script>alert(1)</script>', '&amp;', '&', '~~', '$', '!', '**粗**', '[链接](x.example)', '[链接](http://x.example)', 'http://x.example/a_b', '<b>', '"', "'", ' ', '1.', '- ']
 
 /** A run of inline text: words and specials, never a line break, tab, 。 or bracket that ends a unit list. */
 export const fragment: fc.Arbitrary<string> = fc

@@ -38,6 +38,14 @@ describe('policyToMarkdown → parse', () => {
     expect(withoutPositions(await viaMarkdown(policy))).toEqual(withoutPositions(policy))
   })
 
+  it('keeps a bare URL followed by escaped text (regression: GFM autolink literal kept the backslash)', async () => {
+    const text = '推动方案\n一、[链接](http://x.example)*政策\n1.标题http://x.example/a_b*。正文。（责任单位：区发改局）\n'
+    const {policy} = await parsePolicy({path: 'policy.txt', text}, {registry})
+    const back = await viaMarkdown(policy)
+    expect(back.children[0]!.title).toBe('[链接](http://x.example)*政策')
+    expect(withoutPositions(back)).toEqual(withoutPositions(policy))
+  })
+
   it('gives the same tree for generated policies', async () => {
     await fc.assert(
       fc.asyncProperty(policySpec, async (spec) => {
