@@ -6,31 +6,40 @@ import type {Root, RootContent, PhrasingContent, BlockContent, DefinitionContent
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
-import {gfmTable} from 'micromark-extension-gfm-table'
-import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
-import type {Processor} from 'unified'
 import {parse as parseYaml} from 'yaml'
-import type {Block, Doc, DocMeta, Inline} from './types.ts'
+import type {Block, Doc, DocMeta, Inline, Table} from './types.ts'
+import {splitTables} from './tables.ts'
 
 /**
- * GFM tables only. Full remark-gfm would also turn bare URLs in policy text into autolink
- * literals, which run on through the Chinese text after them and keep escapes raw; templates
- * write links explicitly, so nothing is lost by leaving literals out.
+ * CommonMark plus GFM tables. Tables are cut out and read by `splitTables` (see there why);
+ * remark-gfm is not used here because its autolink literals would turn a bare URL in policy text
+ * into a link that runs on through the Chinese text after it and keeps escapes raw.
  */
-function remarkTables(this: Processor): void {
-  const data = this.data()
-  ;(data.micromarkExtensions ??= []).push(gfmTable())
-  ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown())
-}
-
-const processor = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ['yaml'])
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
 /** Parse a rendered document. Throws on a front matter that is not a mapping (a template bug). */
 export function parseDocument(markdown: string): Doc {
-  const root = processor.parse(markdown) as Root
+  const {text, tables} = splitTables(markdown)
+  const root = processor.parse(text) as Root
   let meta: Record<string, unknown> = {}
   const sections: Block[][] = [[]]
+  // Tables come back in at their source line, between the blocks around them.
+  const pending = tables.map((table): Table => {
+    const cells = cellsInlines([...table.header, ...table.rows.flat()])
+    const width = table.header.length
+    return {
+      type: 'table',
+      header: cells.slice(0, width),
+      rows: table.rows.map((_, r) => cells.slice(width * (r + 1), width * (r + 2))),
+      align: table.align,
+      position: table.position
+    }
+  })
+  const flushTables = (beforeLine: number): void => {
+    while (pending.length > 0 && pending[0]!.position!.start.line < beforeLine) sections[sections.length - 1]!.push(pending.shift()!)
+  }
   for (const node of root.children) {
+    flushTables(node.position?.start.line ?? Number.POSITIVE_INFINITY)
     if (node.type === 'yaml') {
       const value = parseYaml(node.value) as unknown
       if (value && typeof value === 'object' && !Array.isArray(value)) meta = value as Record<string, unknown>
@@ -42,8 +51,9 @@ export function parseDocument(markdown: string): Doc {
       continue
     }
     const block = toBlock(node)
-    if (block) sections[sections.length - 1].push(block)
+    if (block) sections[sections.length - 1]!.push(block)
   }
+  flushTables(Number.POSITIVE_INFINITY)
   const [main, ...annexes] = sections
   return {meta: normaliseMeta(meta), main, annexes: annexes.filter((a) => a.length > 0)}
 }
@@ -120,6 +130,23 @@ function toBlock(node: RootContent | BlockContent | DefinitionContent): Block | 
     default:
       return undefined
   }
+}
+
+/**
+ * Table cells' inline Markdown (one line each, block markers at their start already escaped by
+ * `splitTables`), parsed in one pass as paragraphs separated by blank lines: one parse per cell
+ * would cost more in parser set-up than in parsing.
+ */
+function cellsInlines(cells: string[]): Inline[][] {
+  const filled = cells.filter((cell) => cell !== '')
+  const blocks = (processor.parse(filled.join('\n\n')) as Root).children
+  const together = blocks.length === filled.length && blocks.every((block) => block.type === 'paragraph')
+  let next = 0
+  return cells.map((cell) => {
+    if (cell === '') return []
+    const block = together ? blocks[next++] : (processor.parse(cell) as Root).children[0]
+    return block && block.type === 'paragraph' ? inlines(block.children) : [{type: 'text', value: cell}]
+  })
 }
 
 function inlines(nodes: PhrasingContent[]): Inline[] {

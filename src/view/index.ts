@@ -7,15 +7,18 @@ import type {ViewBuilder} from './types.ts'
 import {noticeDocuments} from './notice.ts'
 import {tasklistDocuments} from './tasklist.ts'
 import {interpretationDocuments} from './interpretation.ts'
+import {policyDocuments} from './policy.ts'
 
 export const views: Record<string, ViewBuilder> = {
   notice: noticeDocuments as ViewBuilder,
   tasklist: tasklistDocuments as ViewBuilder,
-  interpretation: interpretationDocuments as ViewBuilder
+  interpretation: interpretationDocuments as ViewBuilder,
+  policy: policyDocuments as ViewBuilder
 }
 
 export type {ViewBuilder, ViewContext, ViewDocument, FrontMatter, RegistryLike} from './types.ts'
 export {noticeView, type NoticeView} from './notice.ts'
+export {policyView, type PolicyView} from './policy.ts'
 export {tasklistViews, tasklistView, type TaskListView} from './tasklist.ts'
 export {collectDuties, type DutyIndex, type UnitDuties, type Duty} from './duties.ts'
 export {chineseNumeral, formatDate, joinNames, unitDisplayNames} from './format.ts'

@@ -15,7 +15,7 @@ export interface FontkitFont {
   familyName: string
   unitsPerEm: number
   hasGlyphForCodePoint(codePoint: number): boolean
-  layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: Array<{id: number}>}
+  layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: Array<{id: number; advanceWidth: number; codePoints: number[]}>}
 }
 
 const require = createRequire(import.meta.url)

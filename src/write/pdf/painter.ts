@@ -11,6 +11,7 @@ import type PDFDocument from 'pdfkit'
 import type {FontkitFont, Slot} from './fonts.ts'
 import {loadFont} from './fonts.ts'
 import {breakLines, segment, type BreakOptions, type Line, type Unit} from './lines.ts'
+import {shape, type Shaped} from './shape.ts'
 
 export interface TextStyle {
   slot: Slot
@@ -28,7 +29,11 @@ export interface Span {
 /** pdfkit's embedded font (internal API: `encode`, `ref`, `id`). */
 interface EmbeddedFont {
   id: string
-  encode(text: string): [string[], Array<{xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number}>]
+  subset: {includeGlyph(id: number): number}
+  /** Advance per subset glyph, 1/1000 em (the PDF's W array). */
+  widths: number[]
+  /** Code points per subset glyph (the ToUnicode map). */
+  unicode: number[][]
   ref(): unknown
 }
 
@@ -72,6 +77,8 @@ export class Painter {
   private readonly styleKeys = new Map<string, number>()
   private readonly registered = new Map<string, string>()
   private readonly missing = new Map<string, Set<string>>()
+  /** Per embedded font (by resource id): glyph id → subset code, this document only. */
+  private readonly codes = new Map<string, Map<number, string>>()
 
   constructor(
     private readonly doc: Doc,
@@ -96,10 +103,8 @@ export class Painter {
 
   /** Natural width of text in a style (no grid). */
   width(text: string, style: TextStyle): number {
-    let w = 0
     const font = this.font(style.slot)
-    for (const p of font.layout(text).positions) w += p.xAdvance
-    return (w * style.size) / font.unitsPerEm
+    return (shape(font, text).units * style.size) / font.unitsPerEm
   }
 
   /** Segment and measure spans into units for the line engine. */
@@ -107,20 +112,25 @@ export class Painter {
     const out: StyledUnit[] = []
     for (const span of spans) {
       const style = this.styleIndex(span.style)
-      const font = this.font(span.style.slot)
+      const {slot, size} = span.style
+      const font = this.font(slot)
+      const upem = font.unitsPerEm
       for (const seg of segment(span.text)) {
-        if (seg.cls === 'break') {
-          out.push({...seg, width: 0, natural: 0, style})
+        const cls = seg.cls
+        if (cls === 'break') {
+          out.push({text: seg.text, cls, width: 0, natural: 0, style})
           continue
         }
-        this.checkGlyphs(seg.text, font)
-        const natural = this.width(seg.text, span.style)
-        const ems = natural / span.style.size
+        const shaped = shape(font, seg.text)
+        if (shaped.missing.length > 0) this.noteMissing(font, shaped.missing)
+        const natural = (shaped.units * size) / upem
+        const ems = natural / size
+        const whole = Math.round(ems)
         let width = natural
-        const fullWidth = seg.cls !== 'latin' && seg.cls !== 'space' && Math.round(ems) >= 1 && Math.abs(ems - Math.round(ems)) < 0.12 * Math.round(ems)
-        if (options.cell && fullWidth) width = (Math.round(ems) * options.cell * span.style.size) / (options.cellSize ?? span.style.size)
-        const shrink = options.squeeze && (seg.cls === 'open' || seg.cls === 'close') && fullWidth ? width / 2 : 0
-        out.push({...seg, width, natural, shrink, style})
+        const fullWidth = cls !== 'latin' && cls !== 'space' && whole >= 1 && Math.abs(ems - whole) < 0.12 * whole
+        if (options.cell && fullWidth) width = (whole * options.cell * size) / (options.cellSize ?? size)
+        const shrink = options.squeeze && (cls === 'open' || cls === 'close') && fullWidth ? width / 2 : 0
+        out.push({text: seg.text, cls, width, natural, shrink, style})
       }
     }
     return out
@@ -175,10 +185,13 @@ export class Painter {
     const hex: string[] = []
     const natural: number[] = []
     const target: number[] = []
+    const fontkitFont = this.font(style.slot)
+    const codes = this.glyphCodes(font)
+    const advanceScale = scale * (hScale / 100)
     for (let k = from; k < to; k++) {
       const u = units[line.start + k]
       if (u.cls === 'space' || u.cls === 'break') continue
-      const [codes, positions] = font.encode(u.text)
+      const shaped = shape(fontkitFont, u.text)
       const drawnWidth = line.widths[k]
       // Where the unit's glyphs start: full-width units are centred in their cell; a squeezed
       // opening mark (ink on its right half) moves left by what was taken from it.
@@ -186,12 +199,12 @@ export class Painter {
       const squeezed = u.width - drawnWidth
       if (u.cls === 'open' && squeezed > 0) x -= squeezed
       else if (u.cls !== 'latin' && squeezed === 0) x += (u.width - u.natural) / 2
-      for (let g = 0; g < codes.length; g++) {
-        hex.push(codes[g])
+      for (let g = 0; g < shaped.ids.length; g++) {
+        hex.push(this.glyphCode(font, codes, shaped, g))
         // The PDF advances by the glyph's own width; kerning (xAdvance) goes into the TJ adjustments.
-        natural.push(positions[g].advanceWidth * scale * (hScale / 100))
+        natural.push(shaped.advances[g] * advanceScale)
         target.push(x)
-        x += positions[g].xAdvance * scale * (hScale / 100)
+        x += shaped.xAdvances[g] * advanceScale
       }
     }
     if (hex.length === 0) return
@@ -234,16 +247,34 @@ export class Painter {
     doc.restore()
   }
 
-  private checkGlyphs(text: string, font: FontkitFont): void {
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!
-      if (cp < 0x20 || /\s/u.test(ch)) continue
-      if (!font.hasGlyphForCodePoint(cp)) {
-        let set = this.missing.get(font.postscriptName)
-        if (!set) this.missing.set(font.postscriptName, (set = new Set()))
-        set.add(ch)
-      }
+  /** Subset glyph codes of an embedded font in this document, by glyph id. */
+  private glyphCodes(font: EmbeddedFont): Map<number, string> {
+    let codes = this.codes.get(font.id)
+    if (!codes) this.codes.set(font.id, (codes = new Map()))
+    return codes
+  }
+
+  /**
+   * Hex code of glyph `g` of a shaped unit, adding the glyph to the document's subset the first
+   * time: what pdfkit's `EmbeddedFont.encode` does, without laying the text out again.
+   */
+  private glyphCode(font: EmbeddedFont, codes: Map<number, string>, shaped: Shaped, g: number): string {
+    const id = shaped.ids[g]
+    let code = codes.get(id)
+    if (code === undefined) {
+      const gid = font.subset.includeGlyph(id)
+      code = `0000${gid.toString(16)}`.slice(-4)
+      if (font.widths[gid] == null) font.widths[gid] = shaped.advances[g]
+      if (font.unicode[gid] == null) font.unicode[gid] = shaped.codePoints[g]
+      codes.set(id, code)
     }
+    return code
+  }
+
+  private noteMissing(font: FontkitFont, chars: readonly string[]): void {
+    let set = this.missing.get(font.postscriptName)
+    if (!set) this.missing.set(font.postscriptName, (set = new Set()))
+    for (const ch of chars) set.add(ch)
   }
 
   /** Warnings (Chinese) for characters the fonts lack. */

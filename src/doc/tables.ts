@@ -1,0 +1,113 @@
+/**
+ * GFM pipe tables, read without micromark's table extension: on tables whose cells hold long
+ * Chinese text that extension is about eight times slower than the same text as paragraphs
+ * (micromark/micromark-extension-gfm#8, remarkjs/remark-gfm#45), and the notice is mostly table.
+ * The table block structure is simple (a header row, a delimiter row, body rows; cells split at
+ * unescaped `|`); each cell's inline Markdown is still parsed by remark.
+ */
+import type {Position} from 'unist'
+
+export interface RawTable {
+  header: string[]
+  rows: string[][]
+  align: Array<'left' | 'right' | 'center' | null>
+  position: Position
+}
+
+const delimiterCell = /^\s*(:?)-+(:?)\s*$/
+const fence = /^ {0,3}(`{3,}|~{3,})/
+
+/**
+ * Cut the tables out of `markdown`: each table's lines become blank lines (so every other block
+ * keeps its line numbers) and the tables are returned with their positions, in order.
+ */
+export function splitTables(markdown: string): {text: string; tables: RawTable[]} {
+  const lines = markdown.split('\n')
+  const tables: RawTable[] = []
+  const offsets: number[] = []
+  let offset = 0
+  for (const line of lines) {
+    offsets.push(offset)
+    offset += line.length + 1
+  }
+  let inFence: string | undefined
+  let inFrontMatter = lines[0] === '---'
+  for (let i = inFrontMatter ? 1 : 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (inFrontMatter) {
+      if (line === '---' || line === '...') inFrontMatter = false
+      continue
+    }
+    const open = fence.exec(line)
+    if (inFence) {
+      if (open && open[1]!.startsWith(inFence)) inFence = undefined
+      continue
+    }
+    if (open) {
+      inFence = open[1]!
+      continue
+    }
+    const previousBlank = i === 0 || lines[i - 1]!.trim() === ''
+    if (!previousBlank || !line.includes('|') || i + 1 >= lines.length) continue
+    const header = splitRow(line)
+    const delimiter = splitRow(lines[i + 1]!)
+    if (delimiter.length !== header.length || !delimiter.every((cell) => delimiterCell.test(cell))) continue
+    const align = delimiter.map((cell) => {
+      const [, left, right] = delimiterCell.exec(cell)!
+      return left && right ? 'center' : right ? 'right' : left ? 'left' : null
+    })
+    let end = i + 2
+    while (end < lines.length && lines[end]!.trim() !== '' && lines[end]!.includes('|')) end++
+    const width = header.length
+    const rows = lines.slice(i + 2, end).map((row) => {
+      const cells = splitRow(row).slice(0, width)
+      while (cells.length < width) cells.push('')
+      return cells.map(cellMarkdown)
+    })
+    const last = lines[end - 1]!
+    tables.push({
+      header: header.map(cellMarkdown),
+      rows,
+      align,
+      position: {
+        start: {line: i + 1, column: 1, offset: offsets[i]},
+        end: {line: end, column: last.length + 1, offset: offsets[end - 1]! + last.length}
+      }
+    })
+    for (let k = i; k < end; k++) lines[k] = ''
+    i = end - 1
+  }
+  return {text: lines.join('\n'), tables}
+}
+
+/** Cells of a row: split at `|` not escaped by a backslash; outer pipes optional. */
+function splitRow(line: string): string[] {
+  const cells: string[] = []
+  let cell = ''
+  let backslashes = 0
+  for (const char of line.trim()) {
+    if (char === '|' && backslashes % 2 === 0) {
+      cells.push(cell)
+      cell = ''
+    } else {
+      cell += char
+    }
+    backslashes = char === '\\' ? backslashes + 1 : 0
+  }
+  cells.push(cell)
+  if (line.trim().startsWith('|')) cells.shift()
+  if (line.trim().endsWith('|') && !line.trim().endsWith('\\|')) cells.pop()
+  return cells
+}
+
+/**
+ * A cell as inline Markdown: `\|` is a pipe (GFM unescapes it at the table level), and a marker
+ * that would open a block when the cell is parsed alone (`# `, `> `, `- `, `1. `) is escaped,
+ * since inside a table it is plain text.
+ */
+function cellMarkdown(cell: string): string {
+  const text = cell.trim().replace(/\\\|/g, '|')
+  return text.replace(/^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))/, (marker) =>
+    /^\d/.test(marker) ? marker : '\\' + marker
+  ).replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+}

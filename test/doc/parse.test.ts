@@ -1,0 +1,67 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {inlineText, parseDocument} from '../../src/doc/parse.ts'
+import type {Block, Table} from '../../src/doc/types.ts'
+
+const text = (block: Block | undefined): string =>
+  block && 'children' in block && block.type !== 'callout' ? inlineText(block.children) : ''
+
+describe('parseDocument', () => {
+  it('reads the front matter, the main text and the annexes of the notice fixture', () => {
+    const doc = parseDocument(readFileSync(new URL('../fixtures/doc/notice.md', import.meta.url), 'utf8'))
+    expect(doc.meta).toMatchObject({layout: 'official', documentNumber: '秀政办发〔2024〕5号', recipients: ['区发改局', '区财政局', '区科技局', '区经商局']})
+    expect(doc.main.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'heading', 'paragraph'])
+    expect(text(doc.main[4])).toContain('Special *chars* _x_ | # < [ stay literal.')
+    expect(doc.annexes).toHaveLength(1)
+    const [label, title, table] = doc.annexes[0]!
+    expect(text(label)).toBe('附件')
+    expect(title).toMatchObject({type: 'heading', level: 1})
+    expect(table!.type).toBe('table')
+    const t = table as Table
+    expect(t.header.map(inlineText)).toEqual(['序号', '政策条款', '主要内容', '牵头单位', '配合单位', '完成时限'])
+    expect(t.rows.map((row) => inlineText(row[1]!))).toEqual(['1.发挥重大建设项目带动支撑作用。', '2.加大财政支持力度。'])
+    expect(t.position?.start.line).toBe(33)
+  })
+
+  it('reads pipe tables: alignment, escaped pipes, inline markup, short and long rows', () => {
+    const doc = parseDocument(
+      [
+        '前文',
+        '',
+        '| 左 | 中 | 右 |',
+        '|:---|:---:|---:|',
+        '| a\\|b | **粗** 与 \\*星\\* | |',
+        '| 只有一格 |',
+        '| 1 | 2 | 3 | 多余 |',
+        '',
+        '后文'
+      ].join('\n')
+    )
+    expect(doc.main.map((b) => b.type)).toEqual(['paragraph', 'table', 'paragraph'])
+    const table = doc.main[1] as Table
+    expect(table.align).toEqual(['left', 'center', 'right'])
+    expect(table.rows.map((row) => row.map(inlineText))).toEqual([
+      ['a|b', '粗 与 *星*', ''],
+      ['只有一格', '', ''],
+      ['1', '2', '3']
+    ])
+    expect(table.rows[0]![1]![0]).toEqual({type: 'strong', children: [{type: 'text', value: '粗'}]})
+  })
+
+  it('keeps cell text that would open a block on its own as text', () => {
+    const doc = parseDocument('| a | b | c | d |\n|---|---|---|---|\n| - 项 | # 题 | 1. 条 | > 引 |\n')
+    expect((doc.main[0] as Table).rows[0]!.map(inlineText)).toEqual(['- 项', '# 题', '1. 条', '> 引'])
+  })
+
+  it('leaves pipes in code blocks and front matter alone', () => {
+    const doc = parseDocument('---\ntitle: "a | b"\n---\n\n```\n| x | y |\n|---|---|\n```\n')
+    expect(doc.meta.title).toBe('a | b')
+    expect(doc.main.map((b) => b.type)).toEqual(['paragraph'])
+    expect(text(doc.main[0])).toContain('| x | y |')
+  })
+
+  it('keeps a bare URL followed by Chinese text as text, not a link', () => {
+    const doc = parseDocument('见http://x.example，详见\\*附件\\*。\n')
+    expect(doc.main[0]).toMatchObject({type: 'paragraph', children: [{type: 'text', value: '见http://x.example，详见*附件*。'}]})
+  })
+})
