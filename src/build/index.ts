@@ -5,6 +5,10 @@
  *   → parseDocument (once per document) → writers (md, html, docx, pdf) + xlsx + json → index.html
  *   → staged write into the output folder.
  *
+ * Progress: each file is reported (`onDocument`) as soon as it is produced, while the rest are still
+ * being made; the files reach the output folder together at the end (atomic save, see
+ * `writeOutputs`), so a build that fails part-way leaves the folder as it was.
+ *
  * Same input, same bytes out: dates come from the config or the source's front matter, never
  * from the clock. Timings (ms per stage) are reported for the benchmark, never written to files.
  */
@@ -48,12 +52,16 @@ export interface BuildOptions {
   registryPath?: string
   /** Folder that relative paths in `config` are resolved against. Default the source's folder. */
   configDir?: string
-  /** Called for each file once it is in place. */
+  /**
+   * Called for each file as soon as it is produced, in the order they are made (a line of progress
+   * per document). The file reaches `path` with all the others when the build saves them at the end;
+   * if the save fails, the build throws and the output folder is left as it was.
+   */
   onDocument?: (event: BuildDocument) => void
 }
 
 export interface BuildDocument {
-  /** Absolute path of the file written. */
+  /** Absolute path of the file in the output folder. */
   path: string
   /** Path relative to the output folder, `/`-separated. */
   name: string
@@ -144,8 +152,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const docs = rendered.map((markdown) => parseDocument(markdown))
   lap('doc')
 
+  // Every file produced is staged here and reported at once; all are saved together at the end.
+  const files: OutputFile[] = []
+  const report: BuildDocument[] = []
+  const stage = (path: string, bytes: Uint8Array | string, format: Format) => {
+    files.push({path, bytes})
+    const document: BuildDocument = {
+      path: join(outDir, ...path.split('/')),
+      name: path,
+      format,
+      bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength
+    }
+    report.push(document)
+    options.onDocument?.(document)
+  }
+
   // document writers
-  const files: Array<OutputFile & {format: Format}> = []
   const written = new Map<number, IndexLink[]>()
   for (const format of documentFormats) {
     if (!formats.has(format)) continue
@@ -158,7 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const result = await writer.write({markdown: rendered[i], doc: docs[i]})
       for (const warning of result.warnings ?? []) if (!warnings.includes(warning)) warnings.push(warning)
       const path = `${stems[i]}.${writer.extension}`
-      files.push({path, bytes: result.bytes, format})
+      stage(path, result.bytes, format)
       const links = written.get(i) ?? []
       links.push({label: `${document.label}.${writer.extension}`, href: path})
       written.set(i, links)
@@ -172,12 +194,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (formats.has('xlsx')) {
     const created = issuer.created ? new Date(issuer.created) : undefined
     const ledger = tasklists.map((d) => d.data as TaskListView)
-    files.push({path: '任务台账.xlsx', bytes: await writeXlsx(ledger, {created}), format: 'xlsx'})
+    stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')
   }
   if (formats.has('json')) {
-    files.push({path: 'policy.json', bytes: writeJson(policy), format: 'json'})
+    stage('policy.json', writeJson(policy), 'json')
     data.push({label: 'policy.json', href: 'policy.json'})
     lap('write:json')
   }
@@ -194,18 +216,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     messages
   })
   const indexHtml = writeHtml(parseDocument(render(templates, 'index', index)))
-  files.push({path: 'index.html', bytes: indexHtml, format: 'html'})
+  stage('index.html', indexHtml, 'html')
   lap('index')
 
   // save
   await writeOutputs(outDir, files)
-  const report: BuildDocument[] = files.map((file) => ({
-    path: join(outDir, ...file.path.split('/')),
-    name: file.path,
-    format: file.format,
-    bytes: typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes) : file.bytes.byteLength
-  }))
-  for (const document of report) options.onDocument?.(document)
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
   return {source, outDir, documents: report, warnings, messages, timings}

@@ -10,7 +10,7 @@ const context = {policy: smallPolicy(), config: {date: '2024-03-05'}, registry: 
 
 describe('views', () => {
   it('has a views table by document kind', () => {
-    expect(Object.keys(views)).toEqual(['notice', 'tasklist', 'interpretation'])
+    expect(Object.keys(views)).toEqual(['notice', 'tasklist', 'interpretation', 'policy'])
     expect(views.notice(context)[0].path).toEqual(['责任分工通知'])
     expect(views.tasklist(context).map((d) => d.path[1])).toEqual(['区发改局', '区财政局', '区科技局', '区委组织部', '../../etc/区X局', '区A/B局'])
   })

@@ -60,7 +60,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       templatesDir: config.templates,
       registryPath: input.registryPath,
       configDir: input.loaded.path ? path.dirname(input.loaded.path) : undefined,
-      onDocument: (document) => say(`  已写入 ${displayPath(document.path, io.cwd)}（${size(document.bytes)}）`)
+      // One line per file as it is produced; the files reach the folder together when the build saves.
+      onDocument: (document) => say(`  已生成 ${displayPath(document.path, io.cwd)}（${size(document.bytes)}）`)
     })
     documents += report.documents.length
     warnings += report.warnings.length

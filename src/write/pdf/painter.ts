@@ -12,6 +12,7 @@ import type {FontkitFont, Slot} from './fonts.ts'
 import {loadFont} from './fonts.ts'
 import {breakLines, segment, type BreakOptions, type Line, type Unit} from './lines.ts'
 import {shape, type Shaped} from './shape.ts'
+import {speedUpSubset} from './subset.ts'
 
 export interface TextStyle {
   slot: Slot
@@ -173,6 +174,9 @@ export class Painter {
       name = `pp${this.registered.size + 1}`
       this.doc.registerFont(name, loadFont(path) as never)
       this.registered.set(path, name)
+      this.doc.font(name)
+      speedUpSubset(loadFont(path), this.doc._font.subset)
+      return this.doc._font
     }
     this.doc.font(name)
     return this.doc._font
