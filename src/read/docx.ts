@@ -13,8 +13,17 @@ export interface DocxResult {
 
 export async function docxToMarkdown(bytes: Uint8Array): Promise<DocxResult> {
   const result = await mammoth.convertToHtml({buffer: Buffer.from(bytes)})
-  return {markdown: htmlToMarkdown(result.value), warnings: result.messages.map((m) => m.message)}
+  const warnings = result.messages.map((m) => m.message).filter((message) => !unrecognisedStyle.test(message))
+  return {markdown: htmlToMarkdown(result.value), warnings}
 }
+
+/**
+ * mammoth reports every paragraph, run or table style it has no mapping for (an office's own styles,
+ * the 公文正文/公文标题 styles of the Word files this project writes). Dropping styles other than
+ * headings, lists and tables is what this reader does on purpose, and the text is kept, so these
+ * are not problems in the input.
+ */
+const unrecognisedStyle = /^Unrecognised (paragraph|run|table) style\b/
 
 interface Element {
   name: string

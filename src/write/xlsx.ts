@@ -124,7 +124,8 @@ export async function writeXlsx(views: readonly TaskListView[], options: XlsxOpt
     }))
   )
   views.forEach((view, i) => addSheet(workbook, names[i], unitColumns, unitRows(view)))
-  const buffer = new Uint8Array(await workbook.xlsx.writeBuffer())
+  // exceljs only stores the parts: they are compressed once, when re-packed.
+  const buffer = new Uint8Array(await workbook.xlsx.writeBuffer({zip: {compression: 'STORE'}}))
   return repack(buffer, created)
 }
 

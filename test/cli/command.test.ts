@@ -119,7 +119,12 @@ describe.concurrent('policy-press command', () => {
       cli(['build', 'test/fixtures/cli/small/policy.txt', '-o', path.join(dir, 'b'), '--formats', 'json', '--json'])
     ])
     expect(human.code, human.stderr).toBe(0)
-    expect(human.stdout).toMatch(/已写入 .*责任分工通知\.md/)
+    expect(human.stdout).toMatch(/已生成 .*责任分工通知\.md/)
+    // One progress line per file, then the summary.
+    const lines = human.stdout.trimEnd().split('\n')
+    const progress = lines.filter((line) => line.startsWith('  已生成 '))
+    expect(progress.length).toBe(Number(/共生成 (\d+) 个文件/.exec(human.stdout)![1]))
+    expect(lines.at(-1)).toMatch(/^完成：/)
     expect(human.stdout).toMatch(/完成：共生成 \d+ 个文件，用时 [\d.]+ 秒/)
     expect(existsSync(path.join(dir, 'a', 'policy.json'))).toBe(true)
     expect(existsSync(path.join(dir, 'a', '责任分工通知.docx'))).toBe(false) // config: formats [md, json]

@@ -1,7 +1,9 @@
 /**
  * Round trips: `policyToMarkdown` then parse gives the same tree (positions aside), for the sample
- * and generated policies; and the policy's Markdown written as .docx (parseDocument → writeDocx)
- * reads back (src/read docx via mammoth) to the same tree, apart from the front matter (status, meta).
+ * and generated policies; the policy's Markdown written as .docx (parseDocument → writeDocx)
+ * reads back (src/read docx via mammoth) to the same tree, apart from the front matter (status, meta);
+ * and the policy document the build writes (view `policy` → template → .docx) reads back to the
+ * whole tree, status line included (the sample: test/build/policy-docx.test.ts).
  */
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
@@ -12,6 +14,8 @@ import {policyToMarkdown} from '../../src/import/index.ts'
 import {parseDocument} from '../../src/doc/parse.ts'
 import {loadRegistry} from '../../src/units/registry.ts'
 import type {Policy} from '../../src/tree/types.ts'
+import {loadTemplates, render} from '../../src/template/index.ts'
+import {policyDocuments} from '../../src/view/policy.ts'
 import {policySpec, policyText} from './arbitraries.ts'
 
 const registry = loadRegistry(fileURLToPath(new URL('../../source/xiuzhou-units.yml', import.meta.url)))
@@ -77,7 +81,7 @@ describe.runIf(existsSync(docxWriter))('policy Markdown → .docx → read back'
     expect(withoutPositions(back.appendix)).toEqual(withoutPositions(policy.appendix))
     // Not carried: the status and meta live in the Markdown front matter, which parseDocument turns
     // into DocMeta; writeDocx prints only the official frame fields from it, so they are not in the
-    // .docx body and cannot read back (a "policy as .docx" writer would print the status line).
+    // .docx body and cannot read back. The policy document (view `policy`) prints the status line.
     expect(back.status).toBeUndefined()
   })
 
@@ -87,6 +91,26 @@ describe.runIf(existsSync(docxWriter))('policy Markdown → .docx → read back'
         const {policy} = await parsePolicy({path: 'policy.txt', text: policyText(spec)}, {registry})
         const back = await toDocx(policy)
         expect(withoutPositions({...back, meta: {}, status: undefined})).toEqual(withoutPositions({...policy, meta: {}, status: undefined}))
+      }),
+      {numRuns: Number(process.env.PROPERTY_RUNS ?? 10)}
+    )
+  })
+})
+
+describe.runIf(existsSync(docxWriter))('policy document (view `policy`) → .docx → read back', () => {
+  const templates = loadTemplates()
+  const toDocx = async (policy: Policy): Promise<Policy> => {
+    const {writeDocx} = (await import('../../src/write/docx/index.ts')) as {writeDocx: (doc: ReturnType<typeof parseDocument>) => Promise<Uint8Array>}
+    const [document] = policyDocuments({policy, config: {}, registry})
+    const bytes = await writeDocx(parseDocument(render(templates, document!.template, document!.data)))
+    return (await parsePolicy({path: 'policy.docx', bytes}, {registry})).policy
+  }
+
+  it('gives the same tree, status line included, for generated policies', async () => {
+    await fc.assert(
+      fc.asyncProperty(policySpec, async (spec) => {
+        const {policy} = await parsePolicy({path: 'policy.txt', text: policyText(spec)}, {registry})
+        expect(withoutPositions(await toDocx(policy))).toEqual(withoutPositions(policy))
       }),
       {numRuns: Number(process.env.PROPERTY_RUNS ?? 10)}
     )

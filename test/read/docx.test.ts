@@ -33,4 +33,26 @@ describe('.docx reader', () => {
     expect(clause.units.map((u) => u.written)).toEqual(['区发改局', '区财政局', '区国资办'])
     expect(policy.appendix?.children[0]).toMatchObject({number: 1, domain: 1, title: '争取资金', target: '力争50亿元。'})
   })
+
+  it('reads paragraphs in styles it does not map (an office\'s own, or 公文正文) without a message per style', async () => {
+    const doc = new Document({
+      styles: {paragraphStyles: [{id: 'GwBody', name: '公文正文', run: {}}, {id: 'GwTitle', name: '公文标题', run: {}}]},
+      sections: [
+        {
+          children: [
+            new Paragraph({text: '示例方案', style: 'GwTitle'}),
+            new Paragraph({text: '（征求意见稿）', style: 'GwBody'}),
+            new Paragraph({text: '一、投资政策（由区发改局牵头实施）', style: 'GwBody'}),
+            new Paragraph({text: '1.加大支持。正文。（责任单位：区发改局）', style: 'GwBody'})
+          ]
+        }
+      ]
+    })
+    const bytes = new Uint8Array(await Packer.toBuffer(doc))
+    const {policy, file} = await parsePolicy({path: 'x.docx', bytes})
+    expect(file.messages.map((m) => m.reason)).toEqual([])
+    expect(policy.title).toBe('示例方案')
+    expect(policy.status).toBe('征求意见稿')
+    expect(policy.children[0]!.children[0]!.title).toBe('加大支持。')
+  })
 })

@@ -10,8 +10,10 @@ import {
   PageOrientation,
   SectionType,
   VerticalAlignSection,
-  type ISectionOptions
+  type ISectionOptions,
+  type IStylesOptions
 } from 'docx'
+import {unzipSync} from 'fflate'
 import type {VFile} from 'vfile'
 import type {Block, Doc} from '../../doc/types.ts'
 import {inlineText} from '../../doc/parse.ts'
@@ -24,7 +26,7 @@ import {paragraph} from './handlers/paragraph.ts'
 import {table} from './handlers/table.ts'
 import {unknown} from './handlers/unknown.ts'
 import {pageGeometry, type PageGeometry} from './measure.ts'
-import {fallbackCreated, normalisePackage, type PartPatches} from './pack.ts'
+import {fallbackCreated, packParts, type PartPatches, type Parts} from './pack.ts'
 import {createState, type BlockOutput, type State} from './state.ts'
 import {buildStyles, type Variant} from './styles.ts'
 
@@ -46,9 +48,55 @@ export const handlers = {heading, paragraph, list, table, callout}
 
 /** Write `doc` as a .docx file. The same `doc` always gives the same bytes. */
 export async function writeDocx(doc: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
-  const document = buildDocument(doc, options)
-  const packed = await Packer.toBuffer(document)
-  return normalisePackage(new Uint8Array(packed), doc.meta.created ?? fallbackCreated, patches)
+  const {document, styles} = assemble(doc, options)
+  const parts = await compileParts(document, JSON.stringify(styles))
+  return packParts(parts, doc.meta.created ?? fallbackCreated, patches)
+}
+
+/** The part of `Packer` that turns a document into its parts, before zipping (not in docx's types). */
+interface Compiler {
+  compile(file: Document): Map<string, string | Uint8Array>
+}
+const compiler = (Packer as unknown as {compiler?: Partial<Compiler>}).compiler
+
+/**
+ * Styles and theme XML by styles options: the same for every document of a layout and variant,
+ * and the slowest parts to write, so each is written once per process.
+ */
+const sharedParts = new Map<string, string>()
+const sharedLimit = 64
+
+/**
+ * The package parts of `document`, as `Packer.toBuffer` would zip them. `stylesKey` identifies the
+ * styles options: styles.xml and theme1.xml already written for the same key are reused, not
+ * written again. Without docx's compiler (an internal of docx 9) the package is zipped and unzipped.
+ * `fresh` forces every part to be written (tests compare both ways).
+ */
+export async function compileParts(document: Document, stylesKey: string, fresh = false): Promise<Parts> {
+  if (typeof compiler?.compile !== 'function' || fresh) return unzipSync(new Uint8Array(await Packer.toBuffer(document)))
+  const reused = [
+    {path: 'word/styles.xml', key: `styles\u0000${stylesKey}`, component: document.Styles as XmlComponentLike, root: 'w:styles'},
+    {path: 'word/theme/theme1.xml', key: 'theme', component: document.Theme as XmlComponentLike, root: 'a:theme'}
+  ]
+  const known = reused.map((r) => sharedParts.get(r.key))
+  reused.forEach((r, i) => {
+    // Known part: docx writes an empty element in its place, replaced below.
+    if (known[i] !== undefined) r.component.prepForXml = () => ({[r.root]: {}})
+  })
+  const parts: Parts = Object.fromEntries(compiler.compile(document))
+  reused.forEach((r, i) => {
+    const xml = known[i]
+    if (xml !== undefined) parts[r.path] = xml
+    else if (typeof parts[r.path] === 'string') {
+      if (sharedParts.size >= sharedLimit) sharedParts.clear()
+      sharedParts.set(r.key, parts[r.path] as string)
+    }
+  })
+  return parts
+}
+
+interface XmlComponentLike {
+  prepForXml: (context: unknown) => object | undefined
 }
 
 /**
@@ -63,6 +111,11 @@ export const patches: PartPatches = {
 
 /** Build the docx object model (no packing): exported for tests and for other writers that embed it. */
 export function buildDocument(doc: Doc, options: DocxOptions = {}): Document {
+  return assemble(doc, options).document
+}
+
+/** The docx object model and the styles options it was built with. */
+function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: IStylesOptions} {
   const layout = options.layout ?? gbt9704
   const elements = layout.elements ?? gbt9704.elements!
   const geometry = pageGeometry(layout)
@@ -92,16 +145,18 @@ export function buildDocument(doc: Doc, options: DocxOptions = {}): Document {
     })
   }
 
-  return new Document({
+  const styles = buildStyles(layout, geometry, variant)
+  const document = new Document({
     title: doc.meta.title,
     subject: doc.meta.kind,
     creator: typeof doc.meta.issuer === 'string' ? doc.meta.issuer : 'policy-press',
     lastModifiedBy: 'policy-press',
     revision: 1,
     evenAndOddHeaderAndFooters: true,
-    styles: buildStyles(layout, geometry, variant),
+    styles,
     sections
   })
+  return {document, styles}
 }
 
 /** An annex starts on a new page; a first paragraph `附件` / `附件2` is the annex label (黑体, flush left). */

@@ -1,9 +1,10 @@
 /**
  * Deterministic packing at the edge: docx writes the current time into docProps/core.xml, stamps zip
- * entries with the current time and names some relationships with random ids. Re-pack with fixed
- * dates, fixed entry times, a fixed entry order and relationship ids renumbered in document order.
+ * entries with the current time and names some relationships with random ids. Pack the parts with
+ * fixed dates, fixed entry times, a fixed entry order and relationship ids renumbered in document order.
  */
-import {strFromU8, strToU8, unzipSync, zipSync, type Zippable} from 'fflate'
+import {strFromU8, unzipSync} from 'fflate'
+import {zipEntries} from './zip.ts'
 
 /** Used when the document has no `created` date. */
 export const fallbackCreated = '2000-01-01T00:00:00Z'
@@ -11,32 +12,47 @@ export const fallbackCreated = '2000-01-01T00:00:00Z'
 /** Edits of one part's XML that the docx object model cannot express (see `patches` in index.ts). */
 export type PartPatches = Readonly<Record<string, (xml: string) => string>>
 
+/** Package parts by path: XML as text (as the docx compiler gives it) or bytes (as unzipped). */
+export type Parts = Record<string, string | Uint8Array>
+
+/** Parts that differ from document to document: never kept in the zip writer's cache. */
+const ownParts = new Set(['word/document.xml', 'docProps/core.xml'])
+
+/** Re-pack a .docx file (as `Packer` writes it) deterministically. */
 export function normalisePackage(bytes: Uint8Array, created: string, patches: PartPatches = {}): Uint8Array {
-  const entries = unzipSync(bytes)
+  return packParts(unzipSync(bytes), created, patches)
+}
+
+/** Pack the parts of a .docx deterministically. `parts` is changed in place. */
+export function packParts(parts: Parts, created: string, patches: PartPatches = {}): Uint8Array {
   for (const [name, patch] of Object.entries(patches)) {
-    if (entries[name]) entries[name] = strToU8(patch(strFromU8(entries[name])))
+    if (parts[name] !== undefined) parts[name] = patch(text(parts[name]))
   }
   const instant = parseInstant(created)
   const iso = instant.toISOString().replace(/\.\d{3}Z$/, 'Z')
 
-  const core = entries['docProps/core.xml']
-  if (core) {
-    entries['docProps/core.xml'] = strToU8(
-      strFromU8(core)
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`)
-    )
+  const core = parts['docProps/core.xml']
+  if (core !== undefined) {
+    parts['docProps/core.xml'] = text(core)
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`)
   }
-  renumberRelationships(entries)
+  renumberRelationships(parts)
 
   // The zip format stores local wall-clock time; build a Date whose local fields are the UTC ones,
   // so the bytes do not depend on the machine's time zone. DOS dates start in 1980.
   const utc = new Date(Math.max(instant.getTime(), Date.UTC(1980, 0, 1)))
   const mtime = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds())
-  const names = Object.keys(entries).sort(entryOrder)
-  const zippable: Zippable = {}
-  for (const name of names) zippable[name] = [entries[name], {mtime, level: 6}]
-  return zipSync(zippable)
+  const names = Object.keys(parts).sort(entryOrder)
+  return zipEntries(
+    names.map((name) => ({name, data: parts[name], shared: !ownParts.has(name)})),
+    mtime,
+    6
+  )
+}
+
+function text(data: string | Uint8Array): string {
+  return typeof data === 'string' ? data : strFromU8(data)
 }
 
 function parseInstant(value: string): Date {
@@ -54,21 +70,21 @@ function entryOrder(a: string, b: string): number {
  * Relationship ids that are not `rIdN` (hyperlinks get random ones) become `rIdLinkN`, numbered in
  * the order they appear in the .rels file, and are replaced in the part the .rels file belongs to.
  */
-function renumberRelationships(entries: Record<string, Uint8Array>): void {
-  for (const name of Object.keys(entries).sort()) {
+function renumberRelationships(parts: Parts): void {
+  for (const name of Object.keys(parts).sort()) {
     const match = /^(.*)_rels\/([^/]+)\.rels$/.exec(name)
     if (!match) continue
     const partName = `${match[1]}${match[2]}`
-    let rels = strFromU8(entries[name])
+    let rels = text(parts[name])
     const ids = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]).filter((id) => !/^rId\d+$/.test(id))
     if (ids.length === 0) continue
-    let part = entries[partName] ? strFromU8(entries[partName]) : undefined
+    let part = parts[partName] !== undefined ? text(parts[partName]) : undefined
     ids.forEach((id, i) => {
       const fixed = `rIdLink${i + 1}`
       rels = rels.split(`Id="${id}"`).join(`Id="${fixed}"`)
       if (part !== undefined) part = part.split(`"${id}"`).join(`"${fixed}"`)
     })
-    entries[name] = strToU8(rels)
-    if (part !== undefined) entries[partName] = strToU8(part)
+    parts[name] = rels
+    if (part !== undefined) parts[partName] = part
   }
 }

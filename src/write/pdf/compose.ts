@@ -5,8 +5,8 @@
  */
 import type PDFDocument from 'pdfkit'
 import type {Block, Inline} from '../../doc/types.ts'
-import type {Line} from './lines.ts'
-import {Painter, type Placed, type Span, type TextStyle} from './painter.ts'
+import {breakLines, type Line} from './lines.ts'
+import {Painter, type Placed, type Span, type StyledUnit, type TextStyle} from './painter.ts'
 import {drawTable, type TableLook} from './table.ts'
 
 /** Ideographic em box: the baseline sits 0.88 em below the top of the em box. */
@@ -112,17 +112,29 @@ export class Composer {
   }
 
   prepare(spans: readonly Span[], options: TextOptions): Prepared {
-    const width = options.width ?? this.look.block.width
-    const placed = this.painter.layout(spans, {
-      width,
-      indent: options.indent ?? 0,
-      restIndent: options.restIndent ?? 0,
-      justify: options.justify ?? options.align === undefined,
+    return this.prepareUnits(this.units(spans, options), options)
+  }
+
+  /** Measured units of spans as `prepare` would make them (they do not depend on the width). */
+  units(spans: readonly Span[], options: Pick<TextOptions, 'grid'> = {}): StyledUnit[] {
+    return this.painter.units(spans, {
       squeeze: this.look.squeeze,
       cell: options.grid === false ? undefined : this.look.cell,
       cellSize: this.look.body.style.size
     })
-    return {...placed, options}
+  }
+
+  /** `prepare` for units already measured by `units` with the same `grid` option. */
+  prepareUnits(units: StyledUnit[], options: TextOptions): Prepared {
+    const width = options.width ?? this.look.block.width
+    const lines = breakLines(units, {
+      width,
+      indent: options.indent ?? 0,
+      restIndent: options.restIndent ?? 0,
+      justify: options.justify ?? options.align === undefined,
+      squeeze: this.look.squeeze
+    })
+    return {units, lines, options}
   }
 
   /** Baseline of a line box starting at `top` for type of `size`: the em box centred in the box. */
@@ -154,12 +166,13 @@ export class Composer {
 
   /** Title lines of even length: the narrowest width that keeps the same number of lines. */
   balanced(spans: readonly Span[], options: TextOptions): Prepared {
-    const full = this.prepare(spans, options)
+    const units = this.units(spans, options)
+    const full = this.prepareUnits(units, options)
     if (full.lines.length < 2) return full
     const width = options.width ?? this.look.block.width
     let best = full
     for (let w = width - 4; w > width / 2; w -= 4) {
-      const p = this.prepare(spans, {...options, width: w})
+      const p = this.prepareUnits(units, {...options, width: w})
       if (p.lines.length > full.lines.length) break
       best = p
     }

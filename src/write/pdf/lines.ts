@@ -57,8 +57,19 @@ export const numberUnits = new Set([
 const isHan = (ch: string): boolean => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u3400-\u4dbf]/u.test(ch)
 const isLatinChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch) && !isHan(ch)
 
+const classes = new Map<string, UnitClass>()
+
 /** Class of a single character. */
 export function classify(ch: string): UnitClass {
+  let cls = classes.get(ch)
+  if (cls === undefined) {
+    cls = classifyUncached(ch)
+    if (classes.size < 100_000) classes.set(ch, cls)
+  }
+  return cls
+}
+
+function classifyUncached(ch: string): UnitClass {
   if (ch === '\n') return 'break'
   if (/\s/u.test(ch)) return 'space'
   if (opening.has(ch)) return 'open'

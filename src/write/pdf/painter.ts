@@ -41,7 +41,7 @@ interface EmbeddedFont {
 type Doc = InstanceType<typeof PDFDocument> & {
   _font: EmbeddedFont
   page: {fonts: Record<string, unknown>; height: number}
-  addContent(data: string): unknown
+  addContent(data: string | Uint8Array): unknown
 }
 
 export interface MeasureOptions {
@@ -60,6 +60,8 @@ export interface StyledUnit extends Unit {
   style: number
   /** Natural advance in points. */
   natural: number
+  /** The unit's glyphs in its font (absent for breaks). */
+  shaped?: Shaped
 }
 
 export interface Placed {
@@ -80,6 +82,12 @@ export class Painter {
   private readonly missing = new Map<string, Set<string>>()
   /** Per embedded font (by resource id): glyph id → subset code, this document only. */
   private readonly codes = new Map<string, Map<number, string>>()
+  // Scratch arrays for drawRun (a run never outlives the call).
+  private readonly hex: string[] = []
+  private readonly natural: number[] = []
+  private readonly target: number[] = []
+  private readonly deltas: number[] = []
+  private readonly counts = new Map<number, number>()
 
   constructor(
     private readonly doc: Doc,
@@ -131,7 +139,7 @@ export class Painter {
         const fullWidth = cls !== 'latin' && cls !== 'space' && whole >= 1 && Math.abs(ems - whole) < 0.12 * whole
         if (options.cell && fullWidth) width = (whole * options.cell * size) / (options.cellSize ?? size)
         const shrink = options.squeeze && (cls === 'open' || cls === 'close') && fullWidth ? width / 2 : 0
-        out.push({text: seg.text, cls, width, natural, shrink, style})
+        out.push({text: seg.text, cls, width, natural, shrink, style, shaped})
       }
     }
     return out
@@ -185,17 +193,17 @@ export class Painter {
   private drawRun(units: StyledUnit[], line: Line, from: number, to: number, left: number, baseline: number, hScale: number): void {
     const style = this.styles[units[line.start + from].style]
     const font = this.embedded(style.slot)
-    const scale = style.size / 1000
-    const hex: string[] = []
-    const natural: number[] = []
-    const target: number[] = []
     const fontkitFont = this.font(style.slot)
     const codes = this.glyphCodes(font)
-    const advanceScale = scale * (hScale / 100)
+    const advanceScale = (style.size / 1000) * (hScale / 100)
+    const hex = this.hex
+    const natural = this.natural
+    const target = this.target
+    let n = 0
     for (let k = from; k < to; k++) {
       const u = units[line.start + k]
       if (u.cls === 'space' || u.cls === 'break') continue
-      const shaped = shape(fontkitFont, u.text)
+      const shaped = u.shaped ?? shape(fontkitFont, u.text)
       const drawnWidth = line.widths[k]
       // Where the unit's glyphs start: full-width units are centred in their cell; a squeezed
       // opening mark (ink on its right half) moves left by what was taken from it.
@@ -203,52 +211,58 @@ export class Painter {
       const squeezed = u.width - drawnWidth
       if (u.cls === 'open' && squeezed > 0) x -= squeezed
       else if (u.cls !== 'latin' && squeezed === 0) x += (u.width - u.natural) / 2
-      for (let g = 0; g < shaped.ids.length; g++) {
-        hex.push(this.glyphCode(font, codes, shaped, g))
+      const {ids, advances, xAdvances} = shaped
+      for (let g = 0; g < ids.length; g++) {
+        hex[n] = codes.get(ids[g]) ?? this.glyphCode(font, codes, shaped, g)
         // The PDF advances by the glyph's own width; kerning (xAdvance) goes into the TJ adjustments.
-        natural.push(shaped.advances[g] * advanceScale)
-        target.push(x)
-        x += shaped.xAdvances[g] * advanceScale
+        natural[n] = advances[g] * advanceScale
+        target[n] = x
+        x += xAdvances[g] * advanceScale
+        n++
       }
     }
-    if (hex.length === 0) return
-    // Tc: the most common correction between consecutive glyphs.
-    const deltas: number[] = []
-    for (let i = 0; i < hex.length - 1; i++) deltas.push(target[i + 1] - target[i] - natural[i])
-    const counts = new Map<string, number>()
-    for (const d of deltas) counts.set(num(d), (counts.get(num(d)) ?? 0) + 1)
+    if (n === 0) return
+    // Tc: the most common correction between consecutive glyphs (the first one seen on a tie).
+    const deltas = this.deltas
+    const counts = this.counts
+    counts.clear()
     let tc = 0
     let best = 0
-    for (const [d, c] of counts) if (c > best) [tc, best] = [Number(d), c]
+    for (let i = 0; i < n - 1; i++) {
+      const d = target[i + 1] - target[i] - natural[i]
+      deltas[i] = d
+      // Keyed by thousandths: the same grouping and value as num(d), without making strings.
+      const key = Math.round(d * 1000)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    for (const [key, c] of counts) if (c > best) [tc, best] = [key / 1000, c]
     // All glyphs but the last in one TJ; the last one with Tc 0, so the run ends exactly where
     // the line does (viewers count the character spacing after a glyph into its width).
-    const parts: string[] = []
+    let parts = ''
     let chunk = ''
-    for (let i = 0; i < hex.length - 1; i++) {
+    for (let i = 0; i < n - 1; i++) {
       chunk += hex[i]
       const adjust = ((tc - deltas[i]) * 1000) / style.size / (hScale / 100)
       if (Math.abs(adjust) > 0.01) {
-        parts.push(`<${chunk}> ${num(adjust)}`)
+        parts += (parts ? ' <' : '<') + chunk + '> ' + num(adjust)
         chunk = ''
       }
     }
-    if (chunk) parts.push(`<${chunk}>`)
-    const lastGlyph = `<${hex[hex.length - 1]}>`
+    if (chunk) parts += (parts ? ' <' : '<') + chunk + '>'
     const doc = this.doc
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref()
+    const page = doc.page
+    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref()
     doc.fillColor(style.color ?? '#000000')
-    doc.save()
-    doc.transform(1, 0, 0, -1, 0, doc.page.height)
-    doc.addContent('BT')
-    doc.addContent(`1 0 0 1 ${num(target[0])} ${num(doc.page.height - baseline)} Tm`)
-    doc.addContent(`/${font.id} ${num(style.size)} Tf`)
-    if (hScale !== 100) doc.addContent(`${num(hScale)} Tz`)
-    if (tc !== 0 && parts.length > 0) doc.addContent(`${num(tc / (hScale / 100))} Tc`)
-    if (parts.length > 0) doc.addContent(`[${parts.join(' ')}] TJ`)
-    if (tc !== 0 && parts.length > 0) doc.addContent('0 Tc')
-    doc.addContent(`[${lastGlyph}] TJ`)
-    doc.addContent('ET')
-    doc.restore()
+    // One write for what doc.save(), doc.transform(1, 0, 0, -1, 0, height), the text object and
+    // doc.restore() would write line by line (the same bytes; the graphics state ends unchanged).
+    let content = `q\n1 0 0 -1 0 ${Math.round(page.height * 1e6) / 1e6} cm\nBT\n1 0 0 1 ${num(target[0])} ${num(page.height - baseline)} Tm\n/${font.id} ${num(style.size)} Tf`
+    if (hScale !== 100) content += `\n${num(hScale)} Tz`
+    if (tc !== 0 && parts) content += `\n${num(tc / (hScale / 100))} Tc`
+    if (parts) content += `\n[${parts}] TJ`
+    if (tc !== 0 && parts) content += '\n0 Tc'
+    content += `\n[<${hex[n - 1]}>] TJ\nET\nQ`
+    // Bytes rather than a string: pdfkit would convert the string character by character.
+    doc.addContent(Buffer.from(content + '\n', 'latin1'))
   }
 
   /** Subset glyph codes of an embedded font in this document, by glyph id. */

@@ -5,7 +5,7 @@
 import type {Table} from '../../doc/types.ts'
 import type {Composer, Prepared} from './compose.ts'
 import {breakOpportunities} from './lines.ts'
-import type {TextStyle} from './painter.ts'
+import type {StyledUnit, TextStyle} from './painter.ts'
 
 export interface TableLook {
   style: TextStyle
@@ -51,9 +51,27 @@ export function columnWidths(
   if (sumMax <= width) return max.map((m) => m + ((width - sumMax) * m) / sumMax)
   const out = min.slice()
   const cost = keep.cost ?? 0
-  const height = (w: number[]) =>
-    cells.reduce((h, row) => h + Math.max(0, ...row.map((n, i) => (n > w[i] ? n / w[i] : 1))), 0) +
-    (keep.cells ?? []).reduce((h, row) => h + row.reduce((a, n, i) => a + Math.max(0, n - w[i]) * cost, 0), 0)
+  const keepCells = keep.cells ?? []
+  // Plain loops (this runs columns × steps times); same sums in the same order as reduce would.
+  const height = (w: number[]) => {
+    let rows = 0
+    for (const row of cells) {
+      let tallest = 0
+      for (let i = 0; i < row.length; i++) {
+        const n = row[i]
+        const lines = n > w[i] ? n / w[i] : 1
+        if (lines > tallest) tallest = lines
+      }
+      rows += tallest
+    }
+    let short = 0
+    for (const row of keepCells) {
+      let a = 0
+      for (let i = 0; i < row.length; i++) a += Math.max(0, row[i] - w[i]) * cost
+      short += a
+    }
+    return rows + short
+  }
   let remaining = width - sumMin
   const step = Math.max(1, width / 200)
   while (remaining > 1e-6) {
@@ -88,8 +106,10 @@ export function drawTable(c: Composer, table: Table): void {
   c.snap()
   const cellSpans = (cells: Table['header'], style: TextStyle) =>
     Array.from({length: n}, (_, i) => c.spans(cells[i] ?? [], style))
-  const headerSpans = cellSpans(table.header, look.header)
-  const rowSpans = table.rows.map((r) => cellSpans(r, look.style))
+  // Each cell is measured once: the same units give its widths here and its lines below.
+  const cellUnits = (cells: Table['header'], style: TextStyle) => cellSpans(cells, style).map((spans) => c.units(spans))
+  const headerUnits = cellUnits(table.header, look.header)
+  const rowUnits = table.rows.map((r) => cellUnits(r, look.style))
 
   // Measure: longest unbreakable piece and whole width of each cell.
   const columns: Column[] = Array.from({length: n}, (_, i) => ({min: 0, max: 0, align: table.align[i] ?? 'left'}))
@@ -97,13 +117,12 @@ export function drawTable(c: Composer, table: Table): void {
   const soft = new Array<number>(n).fill(0)
   const naturals: number[][] = []
   const keeps: number[][] = []
-  const measure = (spans: ReturnType<typeof cellSpans>, isHeader: boolean) => {
+  const measure = (cells: StyledUnit[][], isHeader: boolean) => {
     const row: number[] = []
     const keepRow: number[] = []
     naturals.push(row)
     keeps.push(keepRow)
-    spans.forEach((cell, i) => {
-      const units = c.painter.units(cell, {cell: undefined})
+    cells.forEach((units, i) => {
       const can = breakOpportunities(units)
       let piece = 0
       let line = 0
@@ -115,8 +134,9 @@ export function drawTable(c: Composer, table: Table): void {
           line = 0
           continue
         }
-        piece += u.width
-        line += u.width
+        // Natural widths (off the grid).
+        piece += u.natural
+        line += u.natural
         if (can[k]) {
           columns[i].min = Math.max(columns[i].min, piece + 2 * look.padX)
           piece = 0
@@ -130,8 +150,8 @@ export function drawTable(c: Composer, table: Table): void {
       row.push(whole + 2 * look.padX + 0.5)
     })
   }
-  measure(headerSpans, true)
-  rowSpans.forEach((r) => measure(r, false))
+  measure(headerUnits, true)
+  rowUnits.forEach((r) => measure(r, false))
     // Text columns are at least five characters wide, so justified cells do not gape.
   // Text columns at least four characters wide (unless that takes most of the width); short
   // cells whole as far as that leaves 40% of the width to share by content. Short cells that
@@ -153,13 +173,13 @@ export function drawTable(c: Composer, table: Table): void {
     if (table.align[i] == null && col.max - 2 * look.padX <= 4 * look.style.size) col.align = 'center'
   })
 
-  const layoutRow = (spans: ReturnType<typeof cellSpans>, header: boolean): Prepared[] =>
-    spans.map((cell, i) => {
+  const layoutRow = (cells: StyledUnit[][], header: boolean): Prepared[] =>
+    cells.map((units, i) => {
       const align = header ? 'center' : columns[i].align === 'left' ? undefined : columns[i].align
-      return c.prepare(cell, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align})
+      return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align})
     })
-  const header = layoutRow(headerSpans, true)
-  const rows = rowSpans.map((r) => layoutRow(r, false))
+  const header = layoutRow(headerUnits, true)
+  const rows = rowUnits.map((r) => layoutRow(r, false))
   const linesOf = (cells: Prepared[]) => Math.max(1, ...cells.map((p) => p.lines.length))
 
   /** Draw `count` lines of each cell starting at `from[i]`, in a row part `lines` tall. */

@@ -1,0 +1,123 @@
+/**
+ * A zip writer for packages whose parts repeat from file to file (styles, theme, settings): the same
+ * bytes as fflate's `zipSync` with `{level, mtime}` per entry, but a part whose text was compressed
+ * before in this process is not compressed again. The Word writer packs ~30 documents per build that
+ * share all parts but the body; the spreadsheet writer uses it without the cache.
+ */
+import {deflateSync} from 'fflate'
+
+export interface ZipEntry {
+  name: string
+  data: string | Uint8Array
+  /** Keep the compressed text for later packages (parts that repeat). Only for string data. */
+  shared?: boolean
+}
+
+interface Stored {
+  /** Uncompressed size. */
+  size: number
+  crc: number
+  compressed: Uint8Array
+}
+
+const encoder = new TextEncoder()
+/** Compressed shared parts by level and text; cleared when it grows past `cacheLimit` entries. */
+const cache = new Map<string, Stored>()
+const cacheLimit = 256
+
+/**
+ * Zip `entries` in the order given, each entry deflated at `level` (0 stores it) and stamped with
+ * `mtime` read in local time, as fflate does.
+ */
+export function zipEntries(entries: readonly ZipEntry[], mtime: Date, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+  const year = mtime.getFullYear() - 1980
+  if (year < 0 || year > 119) throw new RangeError('zip dates must be between 1980 and 2099')
+  const dosTime =
+    ((year << 25) | ((mtime.getMonth() + 1) << 21) | (mtime.getDate() << 16) | (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1)) >>> 0
+
+  const files = entries.map((entry) => {
+    const name = encoder.encode(entry.name)
+    const stored = store(entry, level)
+    return {name, utf8: name.length !== entry.name.length, ...stored}
+  })
+  let localSize = 0
+  let centralSize = 0
+  for (const f of files) {
+    localSize += 30 + f.name.length + f.compressed.length
+    centralSize += 46 + f.name.length
+  }
+  const out = new Uint8Array(localSize + centralSize + 22)
+  const view = new DataView(out.buffer)
+  const method = level === 0 ? 0 : 8
+  let local = 0
+  let central = localSize
+  for (const f of files) {
+    // local file header
+    view.setUint32(local, 0x04034b50, true)
+    view.setUint16(local + 4, 20, true)
+    view.setUint16(local + 6, f.utf8 ? 0x800 : 0, true)
+    view.setUint16(local + 8, method, true)
+    view.setUint32(local + 10, dosTime, true)
+    view.setUint32(local + 14, f.crc, true)
+    view.setUint32(local + 18, f.compressed.length, true)
+    view.setUint32(local + 22, f.size, true)
+    view.setUint16(local + 26, f.name.length, true)
+    view.setUint16(local + 28, 0, true)
+    out.set(f.name, local + 30)
+    out.set(f.compressed, local + 30 + f.name.length)
+    // central directory header (version made by 2.0, MS-DOS; no attributes, no comment)
+    view.setUint32(central, 0x02014b50, true)
+    view.setUint16(central + 4, 20, true)
+    view.setUint16(central + 6, 20, true)
+    view.setUint16(central + 8, f.utf8 ? 0x800 : 0, true)
+    view.setUint16(central + 10, method, true)
+    view.setUint32(central + 12, dosTime, true)
+    view.setUint32(central + 16, f.crc, true)
+    view.setUint32(central + 20, f.compressed.length, true)
+    view.setUint32(central + 24, f.size, true)
+    view.setUint16(central + 28, f.name.length, true)
+    view.setUint32(central + 42, local, true)
+    out.set(f.name, central + 46)
+    local += 30 + f.name.length + f.compressed.length
+    central += 46 + f.name.length
+  }
+  // end of central directory
+  view.setUint32(central, 0x06054b50, true)
+  view.setUint16(central + 8, files.length, true)
+  view.setUint16(central + 10, files.length, true)
+  view.setUint32(central + 12, centralSize, true)
+  view.setUint32(central + 16, localSize, true)
+  return out
+}
+
+function store(entry: ZipEntry, level: number): Stored {
+  const key = entry.shared && typeof entry.data === 'string' ? `${level}\u0000${entry.data}` : undefined
+  if (key !== undefined) {
+    const hit = cache.get(key)
+    if (hit) return hit
+  }
+  const bytes = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data
+  const stored: Stored = {size: bytes.length, crc: crc32(bytes), compressed: level === 0 ? bytes : deflateSync(bytes, {level: level as 6})}
+  if (key !== undefined) {
+    if (cache.size >= cacheLimit) cache.clear()
+    cache.set(key, stored)
+  }
+  return stored
+}
+
+const crcTable = (() => {
+  const table = new Int32Array(256)
+  for (let n = 0; n < 256; n++) {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    table[n] = c
+  }
+  return table
+})()
+
+/** CRC-32 (ISO 3309), as zip stores it. */
+export function crc32(bytes: Uint8Array): number {
+  let c = -1
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8)
+  return (c ^ -1) >>> 0
+}

@@ -1,0 +1,89 @@
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {strToU8, unzipSync, zipSync, type Zippable} from 'fflate'
+import {describe, expect, it} from 'vitest'
+import {parseDocument} from '../../src/doc/parse.ts'
+import {officialLayout} from '../../src/layout/gbt9704.ts'
+import {buildDocument, compileParts, patches, writeDocx} from '../../src/write/docx/index.ts'
+import {fallbackCreated, normalisePackage, packParts} from '../../src/write/docx/pack.ts'
+import {buildStyles} from '../../src/write/docx/styles.ts'
+import {pageGeometry} from '../../src/write/docx/measure.ts'
+import {crc32, zipEntries} from '../../src/write/docx/zip.ts'
+import {Packer} from 'docx'
+
+const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8')
+
+describe('docx packing', () => {
+  // The fast path (docx's compiler, styles and theme written once per process, compressed parts
+  // reused) must give the bytes the plain path (Packer.toBuffer, unzip, re-zip) gives.
+  const cases = [
+    ['notice', () => parseDocument(fixture('doc/notice.md')), officialLayout()],
+    ['leaflet', () => parseDocument(fixture('write-docx/leaflet.md')), officialLayout()],
+    ['notice, other fonts', () => parseDocument(fixture('doc/notice.md')), officialLayout({fonts: {body: '仿宋', title: '华文中宋'}})],
+    ['link', () => parseDocument('---\ntitle: 链接\n---\n\n见[官网](https://www.xiuzhou.gov.cn/)。\n'), officialLayout()]
+  ] as const
+
+  it.each(cases)('writes the same bytes as Packer.toBuffer and a plain re-pack: %s', async (_name, read, layout) => {
+    const doc = read()
+    const plain = normalisePackage(new Uint8Array(await Packer.toBuffer(buildDocument(doc, {layout}))), doc.meta.created ?? fallbackCreated, patches)
+    // Twice: the second write takes styles.xml, theme1.xml and compressed parts from the caches.
+    for (let i = 0; i < 2; i++) expect(Buffer.from(await writeDocx(read(), {layout})).equals(Buffer.from(plain))).toBe(true)
+  })
+
+  it('keeps the parts of differently styled documents apart', async () => {
+    const doc = parseDocument(fixture('doc/notice.md'))
+    const a = unzipSync(await writeDocx(doc, {layout: officialLayout()}))
+    const b = unzipSync(await writeDocx(doc, {layout: officialLayout({fonts: {body: '仿宋'}})}))
+    expect(Buffer.from(a['word/styles.xml']).equals(Buffer.from(b['word/styles.xml']))).toBe(false)
+    expect(Buffer.from(a['word/theme/theme1.xml']).equals(Buffer.from(b['word/theme/theme1.xml']))).toBe(true)
+  })
+
+  it('compiles the parts Packer zips, whether or not styles were written before', async () => {
+    const layout = officialLayout()
+    const doc = parseDocument(fixture('doc/notice.md'))
+    const key = JSON.stringify(buildStyles(layout, pageGeometry(layout), 'official'))
+    const fresh = await compileParts(buildDocument(doc, {layout}), key, true)
+    const cached = await compileParts(buildDocument(doc, {layout}), key)
+    const text = (v: string | Uint8Array) => (typeof v === 'string' ? v : new TextDecoder().decode(v))
+    expect(Object.keys(cached).sort()).toEqual(Object.keys(fresh).sort())
+    for (const name of Object.keys(fresh)) {
+      if (name === 'docProps/core.xml') continue // docx stamps the current time
+      expect(text(cached[name]), name).toBe(text(fresh[name]))
+    }
+    expect(packParts({...fresh}, fallbackCreated)).toBeInstanceOf(Uint8Array)
+  })
+})
+
+describe('zipEntries', () => {
+  const mtime = new Date(2024, 2, 5, 8, 30, 12)
+  const entries = [
+    {name: '[Content_Types].xml', data: '<Types/>'},
+    {name: 'word/document.xml', data: '<w:document>' + '政策文本'.repeat(500) + '</w:document>'},
+    {name: 'media/图片.bin', data: new Uint8Array([0, 1, 2, 255])},
+    {name: 'empty.xml', data: ''}
+  ]
+  const fflateZip = (level: 0 | 6) => {
+    const zippable: Zippable = {}
+    for (const e of entries) zippable[e.name] = [typeof e.data === 'string' ? strToU8(e.data) : e.data, {mtime, level}]
+    return zipSync(zippable)
+  }
+
+  it.each([0, 6] as const)('writes the bytes fflate zipSync writes (level %i)', (level) => {
+    const ours = zipEntries(entries, mtime, level)
+    expect(Buffer.from(ours).equals(Buffer.from(fflateZip(level)))).toBe(true)
+    expect(Object.keys(unzipSync(ours))).toEqual(entries.map((e) => e.name))
+  })
+
+  it('gives the same bytes when shared parts come from the cache', () => {
+    const shared = entries.map((e) => ({...e, shared: true}))
+    const first = zipEntries(shared, mtime)
+    const second = zipEntries(shared, mtime)
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true)
+    expect(Buffer.from(second).equals(Buffer.from(fflateZip(6)))).toBe(true)
+  })
+
+  it('computes CRC-32 as zip does', () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926)
+    expect(crc32(new Uint8Array())).toBe(0)
+  })
+})
