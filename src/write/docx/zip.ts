@@ -2,7 +2,7 @@
  * A zip writer for packages whose parts repeat from file to file (styles, theme, settings): the same
  * bytes as fflate's `zipSync` with `{level, mtime}` per entry, but a part whose text was compressed
  * before in this process is not compressed again. The Word writer packs ~30 documents per build that
- * share all parts but the body; the spreadsheet writer uses it without the cache.
+ * share all parts but the body and the core properties.
  */
 import {deflateSync} from 'fflate'
 
