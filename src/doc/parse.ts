@@ -193,3 +193,11 @@ export function inlineText(nodes: Inline[]): string {
     .map((n) => (n.type === 'text' ? n.value : n.type === 'break' ? '\n' : inlineText(n.children)))
     .join('')
 }
+
+/**
+ * Whether a block is the label that opens an annex (`附件`, `附件2`, `附件：` as the policy writes
+ * it): writers set it flush left in the heading face instead of as body text.
+ */
+export function isAnnexLabel(block: Block | undefined): boolean {
+  return block?.type === 'paragraph' && /^附件\s*[0-9０-９]*\s*[：:]?$/.test(inlineText(block.children).trim())
+}

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {inlineText, parseDocument} from '../../src/doc/parse.ts'
+import {inlineText, isAnnexLabel, parseDocument} from '../../src/doc/parse.ts'
 import type {Block, Table} from '../../src/doc/types.ts'
 
 const text = (block: Block | undefined): string =>
@@ -63,5 +63,13 @@ describe('parseDocument', () => {
   it('keeps a bare URL followed by Chinese text as text, not a link', () => {
     const doc = parseDocument('见http://x.example，详见\\*附件\\*。\n')
     expect(doc.main[0]).toMatchObject({type: 'paragraph', children: [{type: 'text', value: '见http://x.example，详见*附件*。'}]})
+  })
+})
+
+describe('isAnnexLabel', () => {
+  it('knows the annex label however the policy writes it, and nothing else', () => {
+    const first = (markdown: string) => parseDocument(markdown).main[0]
+    for (const label of ['附件', '附件2', '附件：', '附件 1：', '附件１']) expect(isAnnexLabel(first(label)), label).toBe(true)
+    for (const other of ['附件说明', '附件：秀洲区积极争取省市政策事项清单', '# 附件']) expect(isAnnexLabel(first(other)), other).toBe(false)
   })
 })

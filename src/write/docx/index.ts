@@ -16,7 +16,7 @@ import {
 import {unzipSync} from 'fflate'
 import type {VFile} from 'vfile'
 import type {Block, Doc} from '../../doc/types.ts'
-import {inlineText} from '../../doc/parse.ts'
+import {inlineText, isAnnexLabel} from '../../doc/parse.ts'
 import {gbt9704, type OfficialLayout} from '../../layout/gbt9704.ts'
 import {attachmentNote, annexLabel, footers, headerBlock, imprint, signatureBlock, titleBlock} from './frame.ts'
 import {callout} from './handlers/callout.ts'
@@ -159,11 +159,11 @@ function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: 
   return {document, styles}
 }
 
-/** An annex starts on a new page; a first paragraph `附件` / `附件2` is the annex label (黑体, flush left). */
+/** An annex starts on a new page; a first paragraph `附件` / `附件2` / `附件：` is the annex label (黑体, flush left). */
 function renderAnnex(blocks: readonly Block[], state: State): BlockOutput[] {
   state.pageBreak()
   const [first, ...rest] = blocks
-  if (first && first.type === 'paragraph' && /^附件\s*[0-9０-９]*$/.test(inlineText(first.children).trim())) {
+  if (first?.type === 'paragraph' && isAnnexLabel(first)) {
     return [...annexLabel(inlineText(first.children).trim(), state), ...state.all(rest)]
   }
   return state.all(blocks)
