@@ -6,6 +6,7 @@
  * 10–15 MB CJK font. Subsetting stays per document (pdfkit's `EmbeddedFont` makes its own subset).
  */
 import {readFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import type {FontFiles} from '../../layout/gbt9704.ts'
 
@@ -15,6 +16,7 @@ export interface FontkitFont {
   familyName: string
   unitsPerEm: number
   hasGlyphForCodePoint(codePoint: number): boolean
+  glyphForCodePoint(codePoint: number): {id: number; advanceWidth: number; codePoints: number[]}
   layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: Array<{id: number; advanceWidth: number; codePoints: number[]}>}
 }
 
@@ -74,12 +76,42 @@ export function boldOf(slot: Slot): Slot {
 }
 
 const cache = new Map<string, FontkitFont>()
+/** Font files read ahead (`preloadFonts`), waiting to be parsed. */
+const read = new Map<string, Buffer>()
+const reading = new Map<string, Promise<void>>()
+
+/**
+ * Read font files in the background (in parallel, off the main thread) so that `loadFont` finds
+ * the bytes ready: the bundled faces are 10–15 MB each. Never rejects: a file that cannot be read
+ * is left for `loadFont`, which reports it.
+ */
+export function preloadFonts(paths: Iterable<string>): Promise<void> {
+  const pending: Array<Promise<void>> = []
+  for (const path of new Set(paths)) {
+    if (cache.has(path) || read.has(path)) continue
+    let promise = reading.get(path)
+    if (!promise) {
+      promise = readFile(path).then(
+        (bytes) => {
+          if (!cache.has(path)) read.set(path, bytes)
+        },
+        () => undefined
+      )
+      promise.finally(() => reading.delete(path))
+      reading.set(path, promise)
+    }
+    pending.push(promise)
+  }
+  return Promise.all(pending).then(() => undefined)
+}
 
 /** Parsed font for a file path; each path is read and parsed once per process. */
 export function loadFont(path: string): FontkitFont {
   let font = cache.get(path)
   if (!font) {
-    font = fontkit.create(readFileSync(path))
+    const bytes = read.get(path) ?? readFileSync(path)
+    read.delete(path)
+    font = fontkit.create(bytes)
     if (typeof font.layout !== 'function') throw new Error(`Not a single font file: ${path}`)
     cache.set(path, font)
   }

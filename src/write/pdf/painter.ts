@@ -4,8 +4,13 @@
  *
  * Each run sets `Tc` (character spacing) to the spacing most glyphs need (grid compression plus
  * justification), and the TJ array corrects the rest (squeezed punctuation, letters inside a Latin
- * word that must not be spread). Glyphs are encoded through pdfkit's `EmbeddedFont.encode`, so
- * the subset and the ToUnicode map stay pdfkit's: extraction yields the characters in order.
+ * word that must not be spread). Glyphs go into pdfkit's own subset, widths and ToUnicode map of
+ * the `EmbeddedFont` (what its `encode` does, `glyphCode` here), so extraction yields the
+ * characters in order.
+ *
+ * Speed: every unit's text is shaped once per process and font (`shape.ts`), units carry their
+ * shaped glyphs to drawing, glyph codes are cached per document, and each run goes to pdfkit as
+ * one write of bytes. Output is byte-identical to shaping and encoding every unit afresh.
  */
 import type PDFDocument from 'pdfkit'
 import type {FontkitFont, Slot} from './fonts.ts'
