@@ -31,7 +31,7 @@ import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
 import {issuerBlock} from '../view/common.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
-import {documentFormats, writers, type DocumentFormat, type DocumentWriter} from '../write/index.ts'
+import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
 import {writeXlsx} from '../write/xlsx.ts'
 import {writeJson} from '../write/json.ts'
@@ -98,6 +98,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : isAbsolute(path) ? path : join(configDir, path))
   const outDir = resolve(options.outDir ?? join('output', basename(source, extname(source))))
   const formats = new Set<Format>(options.formats ?? config.formats ?? allFormats)
+  // Writers first, so the PDF writer reads its font files while the text is parsed and rendered.
+  const documentWriters = new Map(
+    documentFormats
+      .filter((format) => formats.has(format))
+      .map((format) => {
+        const writer = writers[format]({config, baseDir: configDir})
+        writer.catch(() => undefined) // awaited (and its error raised) where the format is written
+        return [format, writer] as const
+      })
+  )
   for (const format of formats) {
     if (!allFormats.includes(format)) throw new UserError(`未知的输出格式：${format}`, {hint: `可用格式：${allFormats.join('、')}`})
   }
@@ -170,8 +180,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // document writers
   const written = new Map<number, IndexLink[]>()
   for (const format of documentFormats) {
-    if (!formats.has(format)) continue
-    const writer = await writers[format as DocumentFormat]({config, baseDir: configDir})
+    const pending = documentWriters.get(format)
+    if (!pending) continue
+    const writer = await pending
     if (!isWriter(writer)) {
       warnings.push(`未生成 .${format} 文件：${writer.unavailable}`)
       continue

@@ -4,6 +4,7 @@
  * page, 版记 at the foot of the last page. Every measure comes from the layout profile.
  */
 import type {Block, Doc} from '../../doc/types.ts'
+import {inlineText, isAnnexLabel} from '../../doc/parse.ts'
 import {gbt9704, type OfficialElements, type OfficialLayout} from '../../layout/gbt9704.ts'
 import {Composer, type Look} from './compose.ts'
 import type {Span, TextStyle} from './painter.ts'
@@ -136,11 +137,11 @@ export function composeOfficial(c: Composer, doc: Doc, layout: OfficialLayout): 
   imprint(c, doc, layout)
 }
 
-/** An annex: “附件N” top left in 黑体, the annex title on the third line, then its blocks. */
+/** An annex: its label (`附件N`, `附件：`) top left in 黑体, the annex title on the third line, then its blocks. */
 function composeAnnex(c: Composer, blocks: readonly Block[]): void {
   const [first, ...rest] = blocks
-  const label = first?.type === 'paragraph' && first.children.length === 1 && first.children[0].type === 'text' ? first.children[0].value.trim() : ''
-  if (/^附件\s*\d*$/.test(label)) {
+  if (first?.type === 'paragraph' && isAnnexLabel(first)) {
+    const label = inlineText(first.children).trim()
     c.text([{text: label, style: c.look.headings[2].style}], {pitch: c.look.body.pitch, align: 'left'})
     c.y += c.look.body.pitch
     c.blocks(rest)
