@@ -93,7 +93,7 @@ function table(element: Element): string {
   const visit = (node: Element) => {
     for (const child of node.children) {
       if (typeof child === 'string') continue
-      if (child.name === 'tr') rows.push(child.children.filter((c): c is Element => typeof c !== 'string').map((c) => escapeInline(textOf(c).replace(/\s+/g, ' ').trim())))
+      if (child.name === 'tr') rows.push(child.children.filter((c): c is Element => typeof c !== 'string').map((c) => escapeInline(textOf(c).replace(/\s*\n\s*/g, ' ').trim())))
       else visit(child)
     }
   }

@@ -27,9 +27,10 @@ export function joinNames(names: readonly string[]): string {
 
 /**
  * Unit references as shown in a table cell: nested units stay in brackets after their host,
- * as in the source (`区财政局（区国资办）`). Canonical names are used.
+ * as in the source (`区财政局（区国资办）`). Canonical names by default; `written` for the names
+ * as the source writes them.
  */
-export function unitDisplayNames(refs: readonly UnitRef[]): string[] {
+export function unitDisplayNames(refs: readonly UnitRef[], field: 'name' | 'written' = 'name'): string[] {
   const out: string[] = []
   let open: {host: string; nested: string[]} | undefined
   const flush = () => {
@@ -37,10 +38,10 @@ export function unitDisplayNames(refs: readonly UnitRef[]): string[] {
     open = undefined
   }
   for (const ref of refs) {
-    if (ref.nested && open) open.nested.push(ref.name)
+    if (ref.nested && open) open.nested.push(ref[field])
     else {
       flush()
-      open = {host: ref.name, nested: []}
+      open = {host: ref[field], nested: []}
     }
   }
   flush()

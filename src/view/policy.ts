@@ -4,9 +4,10 @@
  * with its table. Every piece of text is the tree's own text, put together in source order; the
  * template escapes it, so the document reads back (for example from its .docx) to the same tree.
  */
-import type {Appendix, Domain, UnitRef} from '../tree/types.ts'
+import type {Appendix, Domain} from '../tree/types.ts'
 import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
 import {issuerBlock} from './common.ts'
+import {unitDisplayNames} from './format.ts'
 
 export interface PolicyClauseView {
   /** A `（一）` group heading that starts at this clause, as written; absent otherwise. */
@@ -53,27 +54,6 @@ export interface PolicyView {
 /** Column headers used when the source's appendix table does not have the four usual columns. */
 const defaultColumns = ['领域', '争取事项', '具体目标', '责任单位']
 
-/**
- * Lead units as the heading writes them: names as written, joined with `、`, a unit housed in
- * another in brackets after it (`区财政局（区国资办）`).
- */
-export function writtenUnits(refs: readonly UnitRef[]): string {
-  const out: string[] = []
-  let open: {host: string; nested: string[]} | undefined
-  const flush = () => {
-    if (open) out.push(open.nested.length > 0 ? `${open.host}（${open.nested.join('、')}）` : open.host)
-    open = undefined
-  }
-  for (const ref of refs) {
-    if (ref.nested && open) open.nested.push(ref.written)
-    else {
-      flush()
-      open = {host: ref.written, nested: []}
-    }
-  }
-  flush()
-  return out.join('、')
-}
 
 /**
  * The domain heading: label and punctuation as written, the title, and the lead phrase. The tree
@@ -81,7 +61,7 @@ export function writtenUnits(refs: readonly UnitRef[]): string {
  * `（由…牵头实施）` (the form of the sample and of docs/source-format.md).
  */
 export function domainHeading(domain: Domain): string {
-  const leads = writtenUnits(domain.leads)
+  const leads = unitDisplayNames(domain.leads, 'written').join('、')
   return domain.label + domain.labelPunctuation + domain.title + (leads ? `（由${leads}牵头实施）` : '')
 }
 

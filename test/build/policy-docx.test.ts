@@ -10,19 +10,10 @@ import {parsePolicy} from '../../src/parse/index.ts'
 import {readSource} from '../../src/read/index.ts'
 import {loadRegistry} from '../../src/units/registry.ts'
 import {buildInto, root, sampleSource, type Built} from './sample.ts'
+import {withoutPositions} from '../helpers/tree.ts'
 
 const registry = loadRegistry(join(root, 'source/xiuzhou-units.yml'))
 
-/** The tree without positions (and without undefined fields). */
-function withoutPositions(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPositions)
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [key, v] of Object.entries(value)) if (key !== 'position' && v !== undefined) out[key] = withoutPositions(v)
-    return out
-  }
-  return value
-}
 
 let built: Promise<Built> | undefined
 const sampleDocx = () => (built ??= buildInto(sampleSource, {formats: ['docx', 'json']}))

@@ -4,6 +4,7 @@ import {policyToMarkdown} from '../../src/import/index.ts'
 import {parsePolicy} from '../../src/parse/index.ts'
 import type {Policy} from '../../src/tree/types.ts'
 import {loadRegistry} from '../../src/units/registry.ts'
+import {withoutPositions} from '../helpers/tree.ts'
 
 const root = new URL('../../', import.meta.url)
 const registry = loadRegistry(new URL('source/xiuzhou-units.yml', root).pathname)
@@ -15,9 +16,6 @@ const md = new TextDecoder().decode(mdBytes)
 const fromTxt = await parsePolicy({path: 'source/xiuzhou-2024.txt', bytes: txtBytes}, {registry})
 const fromMd = await parsePolicy({path: 'source/xiuzhou-2024.md', bytes: mdBytes}, {registry})
 
-function withoutPositions(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'position' ? undefined : v)))
-}
 const clauses = (policy: Policy) => policy.children.flatMap((d) => d.children)
 const clauseText = (c: ReturnType<typeof clauses>[number]) => c.label + c.labelPunctuation + c.title + c.body + c.unitsText
 

@@ -17,20 +17,11 @@ import type {Policy} from '../../src/tree/types.ts'
 import {loadTemplates, render} from '../../src/template/index.ts'
 import {policyDocuments} from '../../src/view/policy.ts'
 import {policySpec, policyText} from './arbitraries.ts'
+import {withoutPositions} from '../helpers/tree.ts'
 
 const registry = loadRegistry(fileURLToPath(new URL('../../source/xiuzhou-units.yml', import.meta.url)))
 const samplePath = fileURLToPath(new URL('../../source/xiuzhou-2024.txt', import.meta.url))
 
-/** The tree without positions (and without undefined fields, which JSON drops anyway). */
-export function withoutPositions(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPositions)
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [key, v] of Object.entries(value)) if (key !== 'position' && v !== undefined) out[key] = withoutPositions(v)
-    return out
-  }
-  return value
-}
 
 async function viaMarkdown(policy: Policy): Promise<Policy> {
   return (await parsePolicy({path: 'policy.md', text: policyToMarkdown(policy)}, {registry})).policy

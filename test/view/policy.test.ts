@@ -16,6 +16,7 @@ import {loadRegistry} from '../../src/units/registry.ts'
 import {views} from '../../src/view/index.ts'
 import {domainHeading, policyDocuments, policyView} from '../../src/view/policy.ts'
 import {smallPolicy, smallRegistry, specialText} from './small-tree.ts'
+import {withoutPositions} from '../helpers/tree.ts'
 
 const registry = loadRegistry(fileURLToPath(new URL('../../source/xiuzhou-units.yml', import.meta.url)))
 const fixture = fileURLToPath(new URL('../fixtures/view/policy-groups.txt', import.meta.url))
@@ -31,15 +32,6 @@ function renderDoc(policy: Policy): {markdown: string; doc: Doc} {
   return {markdown, doc: parseDocument(markdown)}
 }
 
-function withoutPositions(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPositions)
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [key, v] of Object.entries(value)) if (key !== 'position' && v !== undefined) out[key] = withoutPositions(v)
-    return out
-  }
-  return value
-}
 
 describe('policy view', () => {
   it('is the `policy` kind of the views table, written as 政策原文', () => {
