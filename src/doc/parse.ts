@@ -8,10 +8,11 @@ import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import {parse as parseYaml} from 'yaml'
 import type {Block, Doc, DocMeta, Inline, Table} from './types.ts'
-import {splitTables} from './tables.ts'
+import {splitBlocks} from './split.ts'
 
 /**
- * CommonMark plus GFM tables. Tables are cut out and read by `splitTables` (see there why);
+ * CommonMark plus GFM tables. Tables are cut out and read, and the rest cut into sections, by
+ * `splitBlocks` (see there why);
  * remark-gfm is not used here because its autolink literals would turn a bare URL in policy text
  * into a link that runs on through the Chinese text after it and keeps escapes raw.
  */
@@ -19,8 +20,12 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
 /** Parse a rendered document. Throws on a front matter that is not a mapping (a template bug). */
 export function parseDocument(markdown: string): Doc {
-  const {text, tables} = splitTables(markdown)
-  const root = processor.parse(text) as Root
+  const {sections: parts, tables} = splitBlocks(markdown)
+  const children = parts.flatMap((part) => {
+    const nodes = (processor.parse(part.text) as Root).children
+    if (part.line > 0) for (const node of nodes) shiftPositions(node, part.line, part.offset)
+    return nodes
+  })
   let meta: Record<string, unknown> = {}
   const sections: Block[][] = [[]]
   // Tables come back in at their source line, between the blocks around them.
@@ -38,7 +43,7 @@ export function parseDocument(markdown: string): Doc {
   const flushTables = (beforeLine: number): void => {
     while (pending.length > 0 && pending[0]!.position!.start.line < beforeLine) sections[sections.length - 1]!.push(pending.shift()!)
   }
-  for (const node of root.children) {
+  for (const node of children) {
     flushTables(node.position?.start.line ?? Number.POSITIVE_INFINITY)
     if (node.type === 'yaml') {
       const value = parseYaml(node.value) as unknown
@@ -56,6 +61,18 @@ export function parseDocument(markdown: string): Doc {
   flushTables(Number.POSITIVE_INFINITY)
   const [main, ...annexes] = sections
   return {meta: normaliseMeta(meta), main, annexes: annexes.filter((a) => a.length > 0)}
+}
+
+/** Move a section's node (and everything in it) to where the section stands in the document. */
+function shiftPositions(node: RootContent | PhrasingContent | BlockContent | DefinitionContent, lines: number, offset: number): void {
+  const position = node.position
+  if (position) {
+    for (const point of [position.start, position.end]) {
+      point.line += lines
+      if (point.offset !== undefined) point.offset += offset
+    }
+  }
+  if ('children' in node) for (const child of node.children as Array<RootContent>) shiftPositions(child, lines, offset)
 }
 
 function normaliseMeta(raw: Record<string, unknown>): DocMeta {
@@ -134,7 +151,7 @@ function toBlock(node: RootContent | BlockContent | DefinitionContent): Block | 
 
 /**
  * Table cells' inline Markdown (one line each, block markers at their start already escaped by
- * `splitTables`), parsed in one pass as paragraphs separated by blank lines: one parse per cell
+ * `splitBlocks`), parsed in one pass as paragraphs separated by blank lines: one parse per cell
  * would cost more in parser set-up than in parsing.
  */
 function cellsInlines(cells: string[]): Inline[][] {

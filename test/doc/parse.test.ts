@@ -73,3 +73,27 @@ describe('isAnnexLabel', () => {
     for (const other of ['附件说明', '附件：秀洲区积极争取省市政策事项清单', '# 附件']) expect(isAnnexLabel(first(other)), other).toBe(false)
   })
 })
+
+describe('sections', () => {
+  it('gives every block its place in the whole document, across headings', () => {
+    const markdown = ['---', 'title: t', '---', '', '第一段', '', '## 二', '', '- 甲', '- 乙', '', '> 引文', '', '### 三', '', '末段 **粗**'].join('\n')
+    const doc = parseDocument(markdown)
+    expect(doc.main.map((b) => b.type)).toEqual(['paragraph', 'heading', 'list', 'callout', 'heading', 'paragraph'])
+    // Each block's offsets slice its own source out of the whole document.
+    expect(doc.main.map((block) => markdown.slice(block.position!.start.offset, block.position!.end.offset))).toEqual([
+      '第一段',
+      '## 二',
+      '- 甲\n- 乙',
+      '> 引文',
+      '### 三',
+      '末段 **粗**'
+    ])
+    expect(doc.main[4]!.position!.start.line).toBe(14)
+    expect(doc.main[5]!.position!.start).toMatchObject({line: 16, column: 1, offset: markdown.indexOf('末段')})
+  })
+
+  it('does not cut at a heading line inside a fenced code block', () => {
+    const doc = parseDocument('```\n# 不是标题\n```\n\n# 标题\n')
+    expect(doc.main.map((b) => b.type)).toEqual(['paragraph', 'heading'])
+  })
+})

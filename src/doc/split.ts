@@ -1,9 +1,15 @@
 /**
- * GFM pipe tables, read without micromark's table extension: on tables whose cells hold long
- * Chinese text that extension is about eight times slower than the same text as paragraphs
- * (micromark/micromark-extension-gfm#8, remarkjs/remark-gfm#45), and the notice is mostly table.
- * The table block structure is simple (a header row, a delimiter row, body rows; cells split at
- * unescaped `|`); each cell's inline Markdown is still parsed by remark.
+ * A first pass over rendered Markdown, for speed; remark still parses every block's content.
+ *
+ * - GFM pipe tables are read here, without micromark's table extension: on tables whose cells hold
+ *   long Chinese text that extension is about eight times slower than the same text as paragraphs
+ *   (micromark/micromark-extension-gfm#8, remarkjs/remark-gfm#45), and the notice is mostly table.
+ *   The table block structure is simple (a header row, a delimiter row, body rows; cells split at
+ *   unescaped `|`).
+ * - The rest is cut into sections at top-level ATX headings (which end any paragraph, list or
+ *   quote before them), parsed one by one: micromark's time grows faster than the length of one
+ *   document (a 430,000-character leaflet: 7 s whole, 1.7 s in sections). Link reference
+ *   definitions therefore apply within their section only; templates write links inline.
  */
 import type {Position} from 'unist'
 
@@ -16,12 +22,21 @@ export interface RawTable {
 
 const delimiterCell = /^\s*(:?)-+(:?)\s*$/
 const fence = /^ {0,3}(`{3,}|~{3,})/
+const heading = /^#{1,6}(?:[ \t]|$)/
+
+export interface Section {
+  text: string
+  /** Lines and characters before the section in the document, to shift its positions by. */
+  line: number
+  offset: number
+}
 
 /**
- * Cut the tables out of `markdown`: each table's lines become blank lines (so every other block
- * keeps its line numbers) and the tables are returned with their positions, in order.
+ * Cut the tables out of `markdown` (each table's lines become blank lines, so every other block
+ * keeps its line numbers; the tables are returned with their positions, in order), and cut the
+ * rest into sections at top-level headings.
  */
-export function splitTables(markdown: string): {text: string; tables: RawTable[]} {
+export function splitBlocks(markdown: string): {sections: Section[]; tables: RawTable[]} {
   const lines = markdown.split('\n')
   const tables: RawTable[] = []
   const offsets: number[] = []
@@ -32,6 +47,7 @@ export function splitTables(markdown: string): {text: string; tables: RawTable[]
   }
   let inFence: string | undefined
   let inFrontMatter = lines[0] === '---'
+  const starts = [0]
   for (let i = inFrontMatter ? 1 : 0; i < lines.length; i++) {
     const line = lines[i]!
     if (inFrontMatter) {
@@ -47,6 +63,7 @@ export function splitTables(markdown: string): {text: string; tables: RawTable[]
       inFence = open[1]!
       continue
     }
+    if (heading.test(line)) starts.push(i)
     const previousBlank = i === 0 || lines[i - 1]!.trim() === ''
     if (!previousBlank || !line.includes('|') || i + 1 >= lines.length) continue
     const header = splitRow(line)
@@ -77,7 +94,14 @@ export function splitTables(markdown: string): {text: string; tables: RawTable[]
     for (let k = i; k < end; k++) lines[k] = ''
     i = end - 1
   }
-  return {text: lines.join('\n'), tables}
+  starts.push(lines.length)
+  const sections: Section[] = []
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const from = starts[k]!
+    if (from === starts[k + 1]) continue
+    sections.push({text: lines.slice(from, starts[k + 1]).join('\n'), line: from, offset: offsets[from]!})
+  }
+  return {sections, tables}
 }
 
 /** Cells of a row: split at `|` not escaped by a backslash; outer pipes optional. */
