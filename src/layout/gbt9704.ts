@@ -106,7 +106,7 @@ export const gbt9704: OfficialLayout = {
     redRule: {gap: mm(4), thickness: 1.5},
     imprintRule: {thick: mm(0.35), thin: mm(0.25)},
     table: {lineHeight: 18, padX: 4, padY: 2, ruleWidth: 0.5},
-    tableKeepWhole: 8,
+    tableKeepWhole: 5,
     calloutFill: 'EEF3FA',
     condense: -0.25
   }
