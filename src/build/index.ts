@@ -23,6 +23,7 @@ import {UserError} from '../errors.ts'
 import {parseDocument} from '../doc/parse.ts'
 import type {Policy} from '../tree/types.ts'
 import {parsePolicy} from '../parse/index.ts'
+import {enrichPolicy} from '../extract/index.ts'
 import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
 import {loadTemplates, render} from '../template/index.ts'
@@ -130,11 +131,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // parse
   const parsed = await parsePolicy({path: source, bytes}, {registry})
-  let policy: Policy = parsed.policy
+  const policy: Policy = parsed.policy
   lap('parse')
 
-  // extract (optional stage until src/extract/index.ts exists)
-  policy = await enrich(policy)
+  // extract: measures, targets, budgets into the tree
+  enrichPolicy(policy)
   lap('extract')
 
   // check
@@ -246,14 +247,4 @@ function besideSource(source: string): string | undefined {
   const builtin = fileURLToPath(new URL('../../templates/', import.meta.url))
   if (resolve(dir) === resolve(builtin)) return undefined
   return existsSync(dir) && statSync(dir).isDirectory() ? dir : undefined
-}
-
-/** Run the extraction stage when it exists (`src/extract/index.ts`: `enrichPolicy(policy)`). */
-async function enrich(policy: Policy): Promise<Policy> {
-  const url = new URL('../extract/index.ts', import.meta.url)
-  if (!existsSync(fileURLToPath(url))) return policy
-  const module = (await import(url.href)) as {enrichPolicy?: (policy: Policy) => Policy | void | Promise<Policy | void>}
-  if (typeof module.enrichPolicy !== 'function') return policy
-  const result = await module.enrichPolicy(policy)
-  return result && typeof result === 'object' && (result as Policy).type === 'policy' ? (result as Policy) : policy
 }
