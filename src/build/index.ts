@@ -82,8 +82,6 @@ export interface BuildReport {
   timings: Record<string, number>
 }
 
-const noticeTitle = '责任分工通知'
-
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const timings: Record<string, number> = {}
   const started = performance.now()

@@ -4,7 +4,7 @@
  * `label + labelPunctuation + title + body + unitsText` is contiguous from `clause.position.start`.
  */
 import type {Point, Position} from 'unist'
-import type {Clause, Domain} from '../tree/types.ts'
+import type {Clause} from '../tree/types.ts'
 
 export class SourceText {
   readonly value: string
@@ -78,11 +78,6 @@ export function clauseOffsets(clause: Clause, source: SourceText): ClauseOffsets
 /** The clause text as the tree holds it (title, body and responsibility list). */
 export function clauseText(clause: Clause): string {
   return clause.title + clause.body + clause.unitsText
-}
-
-/** Offset of the domain heading (its label) in the source, if known. */
-export function domainOffset(domain: Domain): number | undefined {
-  return domain.position?.start.offset
 }
 
 /** Whether the character is a CJK ideograph or CJK/full-width punctuation. */

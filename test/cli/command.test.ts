@@ -8,7 +8,6 @@ import {describe, expect, it} from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const bin = path.join(root, 'bin/policy-press.js')
-const fixtures = path.join(root, 'test/fixtures/cli')
 const sample = path.join(root, 'source/xiuzhou-2024.txt')
 
 interface Result {

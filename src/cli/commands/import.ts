@@ -1,8 +1,9 @@
 /** `policy-press import`: a plain-text or Word source → the project's Markdown source form. */
-import {existsSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {displayPath} from '../../config/load.ts'
 import {UserError} from '../../errors.ts'
+import {writeFileAtomic} from '../../write/files.ts'
 import type {ParsedArgs} from '../args.ts'
 import type {Io} from '../io.ts'
 import {checkOutputFolder, loadSource, parseSource} from '../source.ts'
@@ -26,12 +27,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     throw new UserError(`输出位置 ${shown} 是一个文件夹`, {hint: `-o 后面请写文件名，例如 -o ${path.join(shown, path.basename(input.source.path, path.extname(input.source.path)) + '.md')}。`})
   }
   checkOutputFolder(path.dirname(target), io.cwd, {stagedBeside: false})
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
   try {
-    writeFileSync(temp, markdown)
-    renameSync(temp, target)
+    await writeFileAtomic(target, markdown)
   } catch (error) {
-    rmSync(temp, {force: true})
     throw new UserError(`无法写入 ${shown}`, {hint: '检查文件是否被其他程序打开，以及文件夹的写入权限。', cause: error})
   }
   io.stdout(`已写入 ${shown}\n`)

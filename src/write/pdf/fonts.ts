@@ -62,19 +62,6 @@ export function resolveFontFiles(files: FontFiles = {}): Required<FontFiles> {
   }
 }
 
-/** Bold counterpart of a slot (for `**strong**` text). */
-export function boldOf(slot: Slot): Slot {
-  switch (slot) {
-    case 'serif':
-    case 'body':
-      return 'serifBold'
-    case 'sans':
-      return 'sansBold'
-    default:
-      return slot
-  }
-}
-
 const cache = new Map<string, FontkitFont>()
 /** Font files read ahead (`preloadFonts`), waiting to be parsed. */
 const read = new Map<string, Buffer>()
