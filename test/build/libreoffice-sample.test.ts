@@ -8,32 +8,12 @@ import {existsSync, mkdtempSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {readsInOrder, squash} from '../helpers/text.ts'
 import {buildInto, listFiles, sampleSource} from './sample.ts'
 
 const has = (command: string) => spawnSync(command, ['--version'], {stdio: 'ignore'}).error === undefined
 const available = has('soffice') && has('pdftotext')
 if (!available) console.warn('SKIPPED: LibreOffice conversion of the sample — `soffice` or `pdftotext` is not installed.')
-
-const squash = (text: string) => text.replace(/\s+/g, '')
-
-/**
- * Whether `needle`'s characters stand in `haystack` in order within a short span. A table row
- * that breaks across pages puts the rest of its cells after the page break, so a cell's text is
- * interleaved with its neighbours' in the extracted text, but never reordered or lost.
- */
-function readsInOrder(haystack: string, needle: string): boolean {
-  const spread = needle.length * 4 + 400
-  for (let start = haystack.indexOf(needle[0]!); start !== -1; start = haystack.indexOf(needle[0]!, start + 1)) {
-    let at = start
-    let k = 1
-    for (; k < needle.length && at - start <= spread; k++) {
-      at = haystack.indexOf(needle[k]!, at + 1)
-      if (at === -1) return false
-    }
-    if (k === needle.length && at - start <= spread) return true
-  }
-  return false
-}
 
 describe.skipIf(!available)('LibreOffice opens every generated .docx of the sample', async () => {
   const built = await buildInto(sampleSource, {formats: ['docx', 'json']})
