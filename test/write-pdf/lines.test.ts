@@ -93,6 +93,17 @@ describe('breakLines', () => {
     expect(last.justified).toBe(false)
     expect(last.spacing).toBe(0)
   })
+  it('sets a line flush left instead of spacing it out beyond maxSpacing (narrow table cells)', () => {
+    // `2024年` (22 + 10) then `12月31日` in a 45-wide cell: the first line has 13 slack over 1 gap.
+    const u = units('2024年12月31日')
+    expect(breakLines(u, {width: 45})[0]).toMatchObject({justified: true, spacing: 13})
+    const loose = breakLines(u, {width: 45, maxSpacing: 5})
+    expect(loose.map((l) => lineText(u, l))).toEqual(['2024年', '12月31日'])
+    expect(loose[0]).toMatchObject({justified: false, spacing: 0})
+    // A line needing little space is still justified.
+    expect(breakLines(units('一二三四，五六七八九'), {width: 40, maxSpacing: 5})[0]!.justified).toBe(true)
+  })
+
   it('indents the first line by two characters and justifies it to the block', () => {
     const {text, lines} = texts('一二三四五六七八', 60, {indent: 20})
     expect(text).toEqual(['一二三四', '五六七八'])

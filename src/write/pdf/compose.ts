@@ -50,6 +50,8 @@ export interface TextOptions {
   indent?: number
   restIndent?: number
   justify?: boolean
+  /** See `BreakOptions.maxSpacing`. */
+  maxSpacing?: number
   align?: 'left' | 'center' | 'right'
   pitch: number
   /** Put full-width characters on the grid (when the look has one). Default true. */
@@ -132,6 +134,7 @@ export class Composer {
       indent: options.indent ?? 0,
       restIndent: options.restIndent ?? 0,
       justify: options.justify ?? options.align === undefined,
+      maxSpacing: options.maxSpacing,
       squeeze: this.look.squeeze
     })
     return {units, lines, options}

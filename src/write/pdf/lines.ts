@@ -155,6 +155,12 @@ export interface BreakOptions {
   restIndent?: number
   /** Justify full lines. Default true. */
   justify?: boolean
+  /**
+   * Most extra space (points) justification may put between two units; a line that would need
+   * more (a few characters in a narrow table cell) is set flush left instead of spaced out.
+   * Default: no limit.
+   */
+  maxSpacing?: number
   /** Allow push-in by compressing punctuation (`Unit.shrink`). Default false (push-out only). */
   squeeze?: boolean
 }
@@ -180,7 +186,7 @@ export interface Line {
 
 /** Break measured units into lines. Pure: same input, same output. */
 export function breakLines(units: readonly Unit[], options: BreakOptions): Line[] {
-  const {width, indent = 0, restIndent = 0, justify = true, squeeze = false} = options
+  const {width, indent = 0, restIndent = 0, justify = true, squeeze = false, maxSpacing = Number.POSITIVE_INFINITY} = options
   const can = breakOpportunities(units)
   const lines: Line[] = []
   let pos = 0
@@ -263,7 +269,7 @@ export function breakLines(units: readonly Unit[], options: BreakOptions): Line[
     }
     const gaps = drawEnd - pos - 1
     const slack = avail - natural
-    const stretch = justify && !last && !forced && gaps > 0 && slack > eps
+    const stretch = justify && !last && !forced && gaps > 0 && slack > eps && slack / gaps <= maxSpacing
     const spacing = stretch ? slack / gaps : 0
     const x: number[] = []
     let cursor = lineIndent

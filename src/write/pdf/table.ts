@@ -176,7 +176,8 @@ export function drawTable(c: Composer, table: Table): void {
   const layoutRow = (cells: StyledUnit[][], header: boolean): Prepared[] =>
     cells.map((units, i) => {
       const align = header ? 'center' : columns[i].align === 'left' ? undefined : columns[i].align
-      return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align})
+      // A narrow cell's short lines are set flush rather than spaced out beyond half a character.
+      return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align, maxSpacing: look.style.size / 2})
     })
   const header = layoutRow(headerUnits, true)
   const rows = rowUnits.map((r) => layoutRow(r, false))
