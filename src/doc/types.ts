@@ -5,7 +5,7 @@
 import type {Position} from 'unist'
 
 /** Official-document fields from the front matter (GB/T 9704 elements). All optional except title. */
-export interface DocMeta {
+export interface DocFields {
   /** Which document this is (`notice`, `tasklist`, `interpretation`); informational. */
   kind?: string
   /** `official` (GB/T 9704 grid) or `leaflet` (the public interpretation). Default `official`. */
@@ -34,6 +34,10 @@ export interface DocMeta {
   printedDate?: string
   /** Fixed creation timestamp (ISO) written into file metadata, so bytes are reproducible. */
   created?: string
+}
+
+/** The front matter as read: the known fields plus whatever else a template wrote. */
+export interface DocMeta extends DocFields {
   [key: string]: unknown
 }
 

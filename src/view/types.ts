@@ -4,6 +4,7 @@
  */
 import type {Policy} from '../tree/types.ts'
 import type {Config} from '../config/types.ts'
+import type {DocFields} from '../doc/types.ts'
 
 /**
  * The units registry as the views need it (structurally the `Registry` of `src/units/registry.ts`).
@@ -22,23 +23,8 @@ export interface ViewContext {
   registry?: RegistryLike
 }
 
-/** Front matter of a rendered document: the `DocMeta` fields, strings and string lists only. */
-export interface FrontMatter {
-  kind: string
-  layout: 'official' | 'leaflet'
-  title: string
-  subtitle?: string
-  issuerMark?: string
-  documentNumber?: string
-  recipients?: string[]
-  attachments?: string[]
-  signature?: string
-  date?: string
-  copiesTo?: string[]
-  printedBy?: string
-  printedDate?: string
-  created?: string
-}
+/** Front matter a view asks its template to write: the document model's fields, `kind` required. */
+export type FrontMatter = DocFields & {kind: string}
 
 /** One document a view builder produces. */
 export interface ViewDocument<V = unknown> {
