@@ -16,6 +16,11 @@ const texts = (text: string, width: number, extra: {indent?: number; squeeze?: b
 }
 
 describe('segment', () => {
+  it('keeps ASCII punctuation with the word or number before it, so no gap opens between them', () => {
+    expect(segment('10.支持').map((s) => s.text)).toEqual(['10.', '支', '持'])
+    expect(segment('chars, 数字3.5万元').map((s) => s.text)).toEqual(['chars,', ' ', '数', '字', '3.5', '万', '元'])
+  })
+
   it('keeps Latin words and numbers (with decimals and %) whole, Han characters single', () => {
     expect(segment('给予0.5万元，增长10%，Special chars').map((s) => s.text)).toEqual(['给', '予', '0.5', '万', '元', '，', '增', '长', '10%', '，', 'Special', ' ', 'chars'])
   })

@@ -97,7 +97,12 @@ export function segment(text: string): Segment[] {
         if (classify(c) === 'latin') j++
         else if ((c === '.' || c === ',' || c === ':') && /\d/.test(chars[j - 1]) && /\d/.test(chars[j + 1] ?? '')) j++
         else if (c === '.' && /[A-Za-z]/.test(chars[j - 1]) && /[A-Za-z]/.test(chars[j + 1] ?? '')) j++
-        else break
+        else {
+          // ASCII punctuation belongs to the word or number before it (`10.支持`, `chars.`): one
+          // unit, so justification never opens a gap between them.
+          if (/[.,:;!?]/.test(c)) j++
+          break
+        }
       }
       out.push({text: chars.slice(i, j).join(''), cls})
       i = j
