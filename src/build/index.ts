@@ -14,7 +14,7 @@
  */
 import {readFile} from 'node:fs/promises'
 import {existsSync, statSync} from 'node:fs'
-import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
+import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {VFileMessage} from 'vfile-message'
 import type {Config, Format} from '../config/types.ts'
@@ -22,7 +22,7 @@ import {allFormats} from '../config/types.ts'
 import {UserError} from '../errors.ts'
 import {parseDocument} from '../doc/parse.ts'
 import type {Policy} from '../tree/types.ts'
-import {parsePolicy} from '../parse/index.ts'
+import {assertUsable, parsePolicy} from '../parse/index.ts'
 import {enrichPolicy} from '../extract/index.ts'
 import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
@@ -129,6 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // parse
   const parsed = await parsePolicy({path: source, bytes}, {registry})
+  assertUsable(parsed.file, relative(process.cwd(), source) || source)
   const policy: Policy = parsed.policy
   lap('parse')
 

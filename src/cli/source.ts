@@ -1,14 +1,14 @@
 /**
  * What every command does before its stage runs: read the source file (clear errors for a
- * missing file, a folder, an empty file), load the config and registry, parse, and turn fatal
- * parse messages (empty, binary, encoding, not a policy) into UserErrors. Also the output-folder
- * checks, done before anything is written.
+ * missing file, a folder, an empty file), load the config and registry, and parse (an unusable
+ * source stops with `assertUsable`). Also the output-folder checks, done before anything is written.
  */
 import {accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {displayPath, loadConfig, type LoadedConfig} from '../config/load.ts'
 import {UserError} from '../errors.ts'
+import {fatalHints} from '../parse/usable.ts'
 import type {Policy} from '../tree/types.ts'
 import type {Registry} from '../units/registry.ts'
 
@@ -61,16 +61,6 @@ export function readSourceFile(file: string, cwd: string): SourceFile {
   }
 }
 
-/** Hints for fatal parse messages, by rule id. */
-const fatalHints: Record<string, string> = {
-  'source-empty': '确认选对了文件；如果是刚新建的文件，请先把政策全文粘贴进去并保存。',
-  'source-binary':
-    '这不是文本文件（可能是图片、压缩包或旧版 .doc 文件）。请在 Word 或 WPS 中“另存为”Word 文档（.docx）或纯文本（.txt，编码选 UTF-8）后再试。',
-  'source-encoding': '请用记事本或 WPS 打开它，“另存为”时把编码选为 UTF-8，然后再试。',
-  'source-docx': '请用 Word 或 WPS 打开并重新“另存为”.docx 文件；如果打不开，说明文件已损坏。',
-  'not-a-policy':
-    '没有找到“一、……”这样的政策领域标题或“1.……”这样的编号条款。请确认选对了文件；源文件的写法见 docs/source-format.md。'
-}
 
 export interface LoadedSource {
   source: SourceFile
@@ -92,17 +82,9 @@ export async function loadSource(file: string, cwd: string, configPath?: string)
 
 /** Parse a loaded source; a fatal message (the input is unusable) becomes a UserError. */
 export async function parseSource(input: LoadedSource): Promise<{policy: Policy; file: VFile}> {
-  const {parsePolicy} = await import('../parse/index.ts')
+  const {assertUsable, parsePolicy} = await import('../parse/index.ts')
   const result = await parsePolicy({path: input.source.path, bytes: input.source.bytes}, {registry: input.registry})
-  const fatal = result.file.messages.find((message) => message.fatal === true)
-  if (fatal) {
-    const ruleId = fatal.ruleId ?? ''
-    throw new UserError(`源文件 ${input.source.shown}：${fatal.reason}`, {
-      file: input.source.shown,
-      line: fatal.line ?? undefined,
-      hint: fatalHints[ruleId] ?? '请检查这个文件，或把它和这条信息发给维护人员。'
-    })
-  }
+  assertUsable(result.file, input.source.shown)
   return result
 }
 

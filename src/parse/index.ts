@@ -20,3 +20,5 @@ export async function parsePolicy(input: ParseInput, options: ParseOptions = {})
   const policy = (await processor.run(tree as Root, file)) as unknown as Policy
   return {policy, file}
 }
+
+export {assertUsable} from './usable.ts'

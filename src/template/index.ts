@@ -96,10 +96,13 @@ function compileFile(env: Env, file: string): Handlebars.TemplateDelegate {
     ast = env.parse(source)
   } catch (error) {
     const line = lineOf(error)
+    const detail = String((error as Error).message).split('\n')[0]
     throw new UserError(`模板语法错误：${file}${line ? ` 第${line}行` : ''}`, {
       file,
       line,
-      hint: String((error as Error).message).split('\n')[0],
+      hint:
+        '检查这一行附近的 {{…}} 标记：{{#each}} 要以 {{/each}} 结束，{{#if}} 要以 {{/if}} 结束，大括号要成对。' +
+        `改不好时可以从 policy-press init 得到的原始模板重新复制。（详细信息：${detail}）`,
       cause: error
     })
   }

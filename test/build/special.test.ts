@@ -24,7 +24,7 @@ describe('special characters and hostile unit names', async () => {
 
   it('keeps clause text literal in the HTML, escaped, with no injected markup', () => {
     const html = built.text('责任分工通知.html')
-    // Bare URLs become links (GFM autolink literal); compare the page text with tags removed.
+    // The only links are the explicit `[链接](…)` ones; compare the page text with them unwrapped.
     const pageText = html.replace(/<a href="[^"]*">([^<]*)<\/a>/g, '$1')
     for (const s of literal) expect(pageText).toContain(htmlEscape(s))
     expect(html).not.toContain('<script>')

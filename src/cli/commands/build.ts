@@ -2,10 +2,9 @@
 import path from 'node:path'
 import {displayPath} from '../../config/load.ts'
 import type {Format} from '../../config/types.ts'
-import {isUserError, UserError} from '../../errors.ts'
 import type {ParsedArgs} from '../args.ts'
 import type {Io} from '../io.ts'
-import {checkOutputFolder, loadSource, parseSource} from '../source.ts'
+import {checkOutputFolder, loadSource} from '../source.ts'
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const {build} = await import('../../build/index.ts')
@@ -24,8 +23,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   for (const file of args.positionals) {
     // Everything that can be wrong with the input is found before anything is written.
+    // Source, config and registry are checked here, the output folder below; build() stops on an
+    // unusable source or template before it writes anything.
     const input = await loadSource(file, io.cwd, args.options.config as string | undefined)
-    await parseSource(input)
     const stem = path.basename(input.source.path, path.extname(input.source.path))
     const outDir = path.resolve(
       io.cwd,
@@ -33,23 +33,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     )
     checkOutputFolder(outDir, io.cwd)
     const config = input.loaded.config
-    if (config.templates) {
-      const {loadTemplates} = await import('../../template/index.ts')
-      try {
-        loadTemplates({overrideDir: config.templates})
-      } catch (error) {
-        if (!isUserError(error)) throw error
-        // Keep the template's own detail, add what a clerk can do about it.
-        throw new UserError(error.message, {
-          file: error.file,
-          line: error.line,
-          hint:
-            '检查这一行附近的 {{…}} 标记：{{#each}} 要以 {{/each}} 结束，{{#if}} 要以 {{/if}} 结束，大括号要成对。' +
-            `改不好时可以从 policy-press init 得到的原始模板重新复制。${error.hint ? `（详细信息：${error.hint}）` : ''}`,
-          cause: error
-        })
-      }
-    }
 
     say(`${input.source.shown} → ${displayPath(outDir, io.cwd)}${path.sep}`)
     const report = await build({
