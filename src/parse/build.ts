@@ -6,7 +6,7 @@
 import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import type {Appendix, AppendixItem, Clause, Domain, Policy, PolicyMeta, Text, UnitRef} from '../tree/types.ts'
+import type {Appendix, AppendixItem, Clause, Domain, Duty, Policy, PolicyMeta, Text, UnitRef} from '../tree/types.ts'
 import {resolveUnit, type Registry} from '../units/registry.ts'
 import {type Block, toBlocks} from './blocks.ts'
 import {arabicLabel, articleLabel, bracketLabel, chineseHeading, innerNumber, labelNumber, leadPhrase} from './numbering.ts'
@@ -131,6 +131,7 @@ function buildClause(
   const base = labelled.contentStart
   const clause: Clause = {
     type: 'clause',
+    id: '',
     number: labelled.number,
     label: labelText?.label ?? labelled.label,
     labelPunctuation: labelText?.punctuation ?? labelled.punctuation,
@@ -140,11 +141,18 @@ function buildClause(
     units: list
       ? unitRefs(registry, list.inner, (from, to) => src.range(base + list.innerStart + from, base + list.innerStart + to), 'ordered')
       : [],
+    duties: [],
     measures: [],
     targets: [],
     budgets: []
   }
   if (group !== undefined) clause.group = group
+  if (list) {
+    const duty: Duty = {text: list.text, units: clause.units}
+    const at = src.range(base + list.start, base + list.start + list.text.length)
+    if (at) duty.position = at
+    clause.duties.push(duty)
+  }
   const position = src.range(0, src.value.length)
   if (position) clause.position = position
   return clause
@@ -332,7 +340,9 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
 
   for (const pending of pendingClauses) {
     const src = pending.srcs.length === 1 ? pending.srcs[0]! : joinSrcs(pending.srcs)
-    pending.domain.children.push(buildClause(src, pending.labelled, registry, pending.group, pending.labelText))
+    const clause = buildClause(src, pending.labelled, registry, pending.group, pending.labelText)
+    clause.id = `${pending.domain.ordinal}.${pending.domain.children.length + 1}`
+    pending.domain.children.push(clause)
   }
 
   const clauses = policy.children.reduce((n, d) => n + d.children.length, 0)

@@ -30,6 +30,18 @@ export interface Policy {
   children: Domain[]
   /** Paragraphs after the last clause and before the appendix. */
   closing: Text[]
+  /**
+   * Front matter of a real document that is not the policy itself: issuer lines, document
+   * number, recipients, the wrapping notice (`…现印发给你们，请认真贯彻执行。`), signature and date.
+   * Absent for a text that starts with its own title (the sample).
+   */
+  front?: Front
+  /**
+   * How responsibilities are stated in this document, learnt by the parser:
+   * `units` when tasks carry duty lists, `none` when no task names a unit (many 若干措施),
+   * so views can say there is no responsibility split instead of rendering empty tables.
+   */
+  duties?: 'units' | 'none'
   appendix?: Appendix
   /** Total support funds as the policy states them (`支持总额约26亿元`), filled by the extraction step. */
   fundsTotal?: FundsTotal
@@ -48,6 +60,24 @@ export interface FundsTotal {
   place: 'closing' | 'preamble'
   paragraph: number
   position?: Position
+}
+
+/** What surrounds the policy in a real document (none of it is a task). */
+export interface Front {
+  /** Issuer lines above the title, as written. */
+  issuer?: Text[]
+  /** 发文字号 as written, for example `国发〔2019〕3号` (brackets kept when the source has them). */
+  documentNumber?: Text
+  /** Recipients line ending in `：`, as written. */
+  recipients?: Text
+  /** The wrapping notice's paragraphs (`…现印发给你们，请认真贯彻执行。`), when the policy is attached to one. */
+  notice?: Text[]
+  /** Title of the wrapping notice, when it differs from the policy's own title. */
+  noticeTitle?: string
+  /** Signature line(s) and date at the end, as written. */
+  signature?: Text[]
+  /** 成文日期 read from the signature, ISO `YYYY-MM-DD`. */
+  date?: string
 }
 
 export interface PolicyMeta {
@@ -83,9 +113,17 @@ export interface Domain {
   position?: Position
 }
 
-/** A numbered clause. */
+/**
+ * A task: the unit that carries duties, at whatever depth the document puts it (a numbered
+ * clause, an item under a group, an unnumbered paragraph ending in a duty list, a table row).
+ */
 export interface Clause {
   type: 'clause'
+  /**
+   * Stable identifier within the policy: the numbers on the path from the part to the task,
+   * joined with `.` (`1.3`, `2.4.1`); a rebuild of the same text gives the same ids.
+   */
+  id: string
   /** Clause number (continuous across domains in the sample). */
   number: number
   /** Number label as written (`1`, `19`, `（一）`, `第一条`). */
@@ -98,8 +136,12 @@ export interface Clause {
   body: string
   /** The responsibility list as written, including brackets, for example `（责任单位：区发改局、区财政局）`; empty if none. */
   unitsText: string
-  /** Units in order; the first is the lead unless the source names roles explicitly. */
+  /** Units in order; the first is the lead unless the source names roles explicitly. The union of `duties`. */
   units: UnitRef[]
+  /** Each duty list as written, in order (a clause may close several sentences with one each). */
+  duties: Duty[]
+  /** The task's own deadline where the text or a table column gives one. */
+  deadline?: Deadline
   /** Group heading `（一）…` the clause sits under, if the source has that level. */
   group?: string
   /** Benefits offered by the clause (filled by the extraction step). */
@@ -138,6 +180,29 @@ export interface AppendixItem {
   /** 责任单位 cell as written. */
   unitsText: string
   units: UnitRef[]
+  position?: Position
+}
+
+/** One responsibility list as written (`（A牵头，B、C配合）`, `责任单位：A、B`, a table's unit cells). */
+export interface Duty {
+  /** As written, brackets or label included. */
+  text: string
+  units: UnitRef[]
+  /** A deadline written inside the list (`（6月底完成，牵头考核单位：A）`). */
+  deadline?: Deadline
+  /** Other data inside the list, as written (`0.5分`). */
+  note?: string
+  position?: Position
+}
+
+/** A deadline as the policy (or the config) gives it. */
+export interface Deadline {
+  /** As written: `2024年6月底前`, `年底前`, `12月`, `持续推进`. */
+  text: string
+  /** ISO `YYYY-MM-DD` when the text can be dated (month ends, year ends); absent for `持续推进`. */
+  date?: string
+  /** Where it came from. */
+  source: 'text' | 'column' | 'config'
   position?: Position
 }
 

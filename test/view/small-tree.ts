@@ -23,8 +23,9 @@ export function ref(name: string, role: 'lead' | 'support', nested = false): Uni
 
 function clause(number: number, title: string, body: string, units: UnitRef[]): Clause {
   return {
-    type: 'clause', number, label: String(number), labelPunctuation: '.', title, body,
-    unitsText: `（责任单位：${units.map((u) => u.name).join('、')}）`, units, measures: [], targets: [], budgets: []
+    type: 'clause', id: String(number), number, label: String(number), labelPunctuation: '.', title, body,
+    unitsText: `（责任单位：${units.map((u) => u.name).join('、')}）`, units,
+    duties: [{text: `（责任单位：${units.map((u) => u.name).join('、')}）`, units}], measures: [], targets: [], budgets: []
   }
 }
 
