@@ -67,7 +67,8 @@ async function buildDist() {
   rmSync(outDir, {recursive: true, force: true})
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: {'cli/main': 'src/cli/main.ts'},
+    // The command, and the worker thread that writes PDFs alongside it (src/write/thread.ts).
+    entryPoints: {'cli/main': 'src/cli/main.ts', 'cli/write-worker': 'src/write/worker.ts'},
     outdir: 'dist',
     entryNames: '[dir]/[name]',
     chunkNames: 'cli/[name]-[hash]',

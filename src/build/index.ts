@@ -32,9 +32,8 @@ import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
 import {issuerBlock} from '../view/common.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
-import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
+import {createWriter, documentFormats, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
-import {writeXlsx} from '../write/xlsx.ts'
 import {writeJson} from '../write/json.ts'
 import {uniquePaths, writeOutputs, type OutputFile} from '../write/files.ts'
 
@@ -82,7 +81,19 @@ export interface BuildReport {
   timings: Record<string, number>
 }
 
+type PendingWriter = Promise<DocumentWriter | {unavailable: string}>
+
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  // Writers this build opened (a worker thread among them), released however the build ends.
+  const opened: PendingWriter[] = []
+  try {
+    return await buildWith(options, opened)
+  } finally {
+    await Promise.all(opened.map((pending) => pending.then((writer) => (isWriter(writer) ? writer.close?.() : undefined), () => undefined)))
+  }
+}
+
+async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promise<BuildReport> {
   const timings: Record<string, number> = {}
   const started = performance.now()
   let mark = started
@@ -97,13 +108,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : isAbsolute(path) ? path : join(configDir, path))
   const outDir = resolve(options.outDir ?? join('output', basename(source, extname(source))))
   const formats = new Set<Format>(options.formats ?? config.formats ?? allFormats)
-  // Writers first, so the PDF writer reads its font files while the text is parsed and rendered.
+  // Writers first, so the PDF writer (in a worker thread when compiled) loads pdfkit and reads its
+  // font files while the text is parsed and rendered.
   const documentWriters = new Map(
     documentFormats
       .filter((format) => formats.has(format))
       .map((format) => {
-        const writer = writers[format]({config, baseDir: configDir})
+        const writer = createWriter(format, {config, baseDir: configDir})
         writer.catch(() => undefined) // awaited (and its error raised) where the format is written
+        opened.push(writer)
         return [format, writer] as const
       })
   )
@@ -161,6 +174,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   lap('render')
   const docs = rendered.map((markdown) => parseDocument(markdown))
   lap('doc')
+  // A writer in a worker thread starts on every document now, while this thread writes the others.
+  const inputs = docs.map((doc, i) => ({markdown: rendered[i], doc}))
+  await Promise.all([...documentWriters.values()].map((pending) => pending.then((writer) => isWriter(writer) && writer.begin?.(inputs), () => undefined)))
 
   // Every file produced is staged here and reported at once; all are saved together at the end.
   const files: OutputFile[] = []
@@ -188,7 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       continue
     }
     for (const [i, document] of documents.entries()) {
-      const result = await writer.write({markdown: rendered[i], doc: docs[i]})
+      const result = await writer.write(inputs[i])
       for (const warning of result.warnings ?? []) if (!warnings.includes(warning)) warnings.push(warning)
       const path = `${stems[i]}.${writer.extension}`
       stage(path, result.bytes, format)
@@ -205,6 +221,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (formats.has('xlsx')) {
     const created = issuer.created ? new Date(issuer.created) : undefined
     const ledger = tasklists.map((d) => d.data as TaskListView)
+    const {writeXlsx} = await import('../write/xlsx.ts') // exceljs: loaded only for builds that write the ledger
     stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')

@@ -5,13 +5,17 @@
  * they are created once per build (the PDF writer keeps its parsed fonts). The docx and pdf
  * writers are imported lazily (only builds that ask for them pay for loading docx/pdfkit). A
  * factory may answer `{unavailable}` instead of a writer; the build then warns and goes on.
- * Data writers (`xlsx`, `json`) take the views and the tree instead; the build calls them directly.
+ * `createWriter` is what a build calls: it runs the PDF writer in a worker thread (`thread.ts`)
+ * when running compiled, so both cores work. Data writers (`xlsx`, `json`) take the views and the
+ * tree instead; the build imports them (lazily) and calls them directly.
  */
+import {existsSync} from 'node:fs'
 import type {Config, Format} from '../config/types.ts'
 import type {Doc} from '../doc/types.ts'
 import {officialLayout} from '../layout/gbt9704.ts'
 import {writeHtml} from './html.ts'
 import {writeMarkdown} from './md.ts'
+import {threadedWriter} from './thread.ts'
 
 export type DocumentFormat = Extract<Format, 'md' | 'html' | 'docx' | 'pdf'>
 export const documentFormats: readonly DocumentFormat[] = ['md', 'html', 'docx', 'pdf']
@@ -33,6 +37,13 @@ export interface DocumentWriter {
   /** File extension without the dot. */
   extension: string
   write(input: RenderedDocument): Promise<WriteResult>
+  /**
+   * Every document of the build, once rendered, before the first `write`: a writer in a worker
+   * thread starts on all of them at once, alongside the main thread's writers.
+   */
+  begin?(inputs: readonly RenderedDocument[]): void
+  /** Release what the writer holds (its worker thread). */
+  close?(): Promise<void>
 }
 
 export interface WriterOptions {
@@ -69,7 +80,22 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
   }
 }
 
+/**
+ * Formats written in a worker thread: the PDF writer is the largest share of a build and needs
+ * nothing from the main thread but the documents. Set POLICY_PRESS_THREADS=0 to write everything
+ * in the main thread (the bench compares both).
+ */
+const threaded: ReadonlySet<DocumentFormat> = new Set(['pdf'])
+
+/** dist/cli/write-worker.js next to this chunk; absent when running the TypeScript sources. */
+const workerUrl = new URL('./write-worker.js', import.meta.url)
+
+/** The writer a build uses for `format`: in a worker thread where that pays, else in this thread. */
+export function createWriter(format: DocumentFormat, options: WriterOptions): Promise<DocumentWriter | {unavailable: string}> {
+  const useThread =
+    threaded.has(format) && process.env.POLICY_PRESS_THREADS !== '0' && import.meta.url.endsWith('.js') && existsSync(workerUrl)
+  return useThread ? threadedWriter(workerUrl, format, options) : writers[format](options)
+}
+
 export {writeHtml} from './html.ts'
 export {writeMarkdown} from './md.ts'
-export {writeXlsx} from './xlsx.ts'
-export {writeJson} from './json.ts'

@@ -1,5 +1,6 @@
 /**
- * Font files for PDF embedding: resolved per slot, read and parsed once per process.
+ * Font files for PDF embedding: resolved per slot, read and parsed once per process, and only
+ * when a document first draws with them (a build without the leaflet never parses Noto Sans).
  *
  * pdfkit parses a font file for every document it is given; handing it an already parsed
  * fontkit font instead (pdfkit accepts any object with `layout`) skips the ~250 ms parse of a
@@ -8,6 +9,7 @@
 import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
+import {UserError} from '../../errors.ts'
 import type {FontFiles} from '../../layout/gbt9704.ts'
 
 /** The parts of a fontkit font we use. */
@@ -92,14 +94,21 @@ export function preloadFonts(paths: Iterable<string>): Promise<void> {
   return Promise.all(pending).then(() => undefined)
 }
 
-/** Parsed font for a file path; each path is read and parsed once per process. */
+/**
+ * Parsed font for a file path; each path is read and parsed once per process, on first use.
+ * A file that is missing, unreadable or not a single TTF/OTF font is a `UserError`.
+ */
 export function loadFont(path: string): FontkitFont {
   let font = cache.get(path)
   if (!font) {
-    const bytes = read.get(path) ?? readFileSync(path)
-    read.delete(path)
-    font = fontkit.create(bytes)
-    if (typeof font.layout !== 'function') throw new Error(`Not a single font file: ${path}`)
+    try {
+      const bytes = read.get(path) ?? readFileSync(path)
+      read.delete(path)
+      font = fontkit.create(bytes)
+      if (typeof font.layout !== 'function') throw new Error(`Not a single font file: ${path}`)
+    } catch (cause) {
+      throw new UserError(`无法读取字体文件：${path}`, {cause, hint: '字体文件须为单个 TTF 或 OTF 文件。'})
+    }
     cache.set(path, font)
   }
   return font

@@ -11,7 +11,7 @@ import type {Doc} from '../../doc/types.ts'
 import {UserError} from '../../errors.ts'
 import {gbt9704, type FontFiles, type OfficialLayout} from '../../layout/gbt9704.ts'
 import {Composer, type Look} from './compose.ts'
-import {loadFont, preloadFonts, resolveFontFiles, type Slot} from './fonts.ts'
+import {preloadFonts, resolveFontFiles, type Slot} from './fonts.ts'
 import {composeLeaflet, leafletLook} from './leaflet.ts'
 import {composeOfficial, officialLook} from './official.ts'
 import {Painter} from './painter.ts'
@@ -54,19 +54,12 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   }
   const files = resolveFontFiles(given)
   const looks = {official: officialLook(layout), leaflet: leafletLook(layout)}
-  // Start reading the font files now; the first write waits for them.
+  // Start reading the font files now; the first write waits for them. Each font is parsed when a
+  // document first draws with it (a broken file is a UserError from loadFont).
   const preloaded = preloadFonts(Object.values(files))
   return {
     async write(doc: Doc): Promise<PdfResult> {
       await preloaded
-      // Parse (once per process) before drawing, so a broken font file is a clear error.
-      for (const path of new Set(Object.values(files))) {
-        try {
-          loadFont(path)
-        } catch (cause) {
-          throw new UserError(`无法读取字体文件：${path}`, {cause, hint: '字体文件须为单个 TTF 或 OTF 文件。'})
-        }
-      }
       return render(doc, layout, files, looks[doc.meta.layout === 'leaflet' ? 'leaflet' : 'official'])
     }
   }
