@@ -6,8 +6,9 @@
  * so the CLI still prints a clear Chinese message; a worker that runs out of memory is reported
  * as a `UserError` too, never as a crash.
  *
- * The worker holds the process open only while a document is in flight (unref'd when idle), and
- * `close()` ends it.
+ * At most `window` documents are in the worker at a time (the next is posted as one is done), so
+ * a long policy's documents are not all copied into the worker at once. The worker holds the
+ * process open only while a document is in flight (unref'd when idle), and `close()` ends it.
  */
 import {Worker} from 'node:worker_threads'
 import {UserError} from '../errors.ts'
@@ -65,25 +66,37 @@ function workerFailure(format: string, error: Error): Error {
  * `begin(inputs)` hands it every document at once, so it works through them without waiting for
  * the main thread; `write(input)` then answers from that queue.
  */
-export function threadedWriter(url: URL, format: DocumentFormat, options: WriterOptions): Promise<DocumentWriter | {unavailable: string}> {
+export function threadedWriter(url: URL, format: DocumentFormat, options: WriterOptions, window = 4): Promise<DocumentWriter | {unavailable: string}> {
   const worker = new Worker(url, {workerData: {format, options} satisfies WorkerData})
-  const waiting = new Map<number, {resolve: (result: WriteResult) => void; reject: (error: Error) => void}>()
+  type Job = {id: number; input: RenderedDocument; resolve: (result: WriteResult) => void; reject: (error: Error) => void}
+  /** Posted to the worker, not answered yet. */
+  const waiting = new Map<number, Job>()
+  /** Not posted yet (beyond the window). */
+  const queued: Job[] = []
   const started = new Map<RenderedDocument['doc'], Promise<WriteResult>>()
   let next = 0
   let failure: Error | undefined
+  const fill = () => {
+    while (waiting.size < window && queued.length > 0) {
+      const job = queued.shift()!
+      waiting.set(job.id, job)
+      worker.postMessage({id: job.id, input: job.input} satisfies ToWorker)
+    }
+    if (waiting.size > 0) worker.ref()
+    else worker.unref()
+  }
   const post = (input: RenderedDocument): Promise<WriteResult> => {
     if (failure) return Promise.reject(failure)
-    const id = next++
-    const result = new Promise<WriteResult>((resolve, reject) => waiting.set(id, {resolve, reject}))
+    const result = new Promise<WriteResult>((resolve, reject) => queued.push({id: next++, input, resolve, reject}))
     result.catch(() => undefined) // raised where the build awaits this document
-    worker.ref()
-    worker.postMessage({id, input} satisfies ToWorker)
+    fill()
     return result
   }
   const fail = (error: Error) => {
     failure ??= error
-    for (const {reject} of waiting.values()) reject(failure)
+    for (const job of [...waiting.values(), ...queued]) job.reject(failure)
     waiting.clear()
+    queued.length = 0
   }
   return new Promise((resolve, reject) => {
     const writer: DocumentWriter = {
@@ -111,12 +124,12 @@ export function threadedWriter(url: URL, format: DocumentFormat, options: Writer
         reject(reviveError(message.error))
         void worker.terminate()
       } else {
-        const entry = waiting.get(message.id)
+        const job = waiting.get(message.id)
         waiting.delete(message.id)
-        if ('error' in message) entry?.reject(reviveError(message.error))
-        else entry?.resolve(message.result)
+        if ('error' in message) job?.reject(reviveError(message.error))
+        else job?.resolve(message.result)
       }
-      if (waiting.size === 0) worker.unref()
+      fill()
     })
     worker.on('error', (error) => {
       const reported = workerFailure(format, error)

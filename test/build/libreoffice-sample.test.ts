@@ -9,14 +9,14 @@ import {tmpdir} from 'node:os'
 import {basename, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {readsInOrder, squash} from '../helpers/text.ts'
-import {buildInto, listFiles, sampleSource} from './sample.ts'
+import {listFiles, sampleBuild} from './sample.ts'
 
 const has = (command: string) => spawnSync(command, ['--version'], {stdio: 'ignore'}).error === undefined
 const available = has('soffice') && has('pdftotext')
 if (!available) console.warn('SKIPPED: LibreOffice conversion of the sample — `soffice` or `pdftotext` is not installed.')
 
 describe.skipIf(!available)('LibreOffice opens every generated .docx of the sample', async () => {
-  const built = await buildInto(sampleSource, {formats: ['docx', 'json']})
+  const built = await sampleBuild()
   const docx = listFiles(built.outDir).filter((name) => name.endsWith('.docx'))
   const pdfDir = mkdtempSync(join(tmpdir(), 'policy-press-lo-'))
   // One soffice process for all files: a cold start costs seconds.

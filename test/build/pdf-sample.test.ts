@@ -8,10 +8,10 @@ import {describe, expect, it} from 'vitest'
 import {closing, opening} from '../../src/write/pdf/lines.ts'
 import {extract, lines} from '../write-pdf/extract.ts'
 import {findInOrder, readsInOrder, squash} from '../helpers/text.ts'
-import {buildInto, listFiles, sampleSource} from './sample.ts'
+import {listFiles, sampleBuild} from './sample.ts'
 
 describe('the PDFs of the sample', async () => {
-  const built = await buildInto(sampleSource, {formats: ['pdf', 'json']})
+  const built = await sampleBuild()
   const pdfs = listFiles(built.outDir).filter((name) => name.endsWith('.pdf'))
   const read = new Map(await Promise.all(pdfs.map(async (name) => [name, await extract(new Uint8Array(readFileSync(`${built.outDir}/${name}`)))] as const)))
   const text = (name: string) => squash(read.get(name)!.items.map((item) => item.str).join(''))

@@ -9,14 +9,13 @@ import type {Policy} from '../../src/tree/types.ts'
 import {parsePolicy} from '../../src/parse/index.ts'
 import {readSource} from '../../src/read/index.ts'
 import {loadRegistry} from '../../src/units/registry.ts'
-import {buildInto, root, sampleSource, type Built} from './sample.ts'
+import {root, sampleBuild, sampleSource} from './sample.ts'
 import {withoutPositions} from '../helpers/tree.ts'
 
 const registry = loadRegistry(join(root, 'source/xiuzhou-units.yml'))
 
 
-let built: Promise<Built> | undefined
-const sampleDocx = () => (built ??= buildInto(sampleSource, {formats: ['docx', 'json']}))
+const sampleDocx = sampleBuild
 
 async function sourceTree(): Promise<Policy> {
   return (await parsePolicy({path: sampleSource, bytes: readFileSync(sampleSource)}, {registry})).policy
