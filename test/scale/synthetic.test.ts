@@ -4,12 +4,13 @@
  * `npm run bench`, which prints its time and peak memory. Counts only, no timings here.
  */
 import {describe, expect, it} from 'vitest'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {unzipSync, strFromU8} from 'fflate'
-import {build, type BuildReport} from '../../src/build/index.ts'
+import {build, maxClauses, type BuildReport} from '../../src/build/index.ts'
+import {UserError} from '../../src/errors.ts'
 import {parseDocument} from '../../src/doc/parse.ts'
 import type {Table} from '../../src/doc/types.ts'
 import type {Policy} from '../../src/tree/types.ts'
@@ -60,6 +61,24 @@ describe(`synthetic policy ${times}× the sample`, () => {
         .join('\n')
       for (const name of ['区发改局', '区专班1甲办', `区专班${times - 1}丙中心`]) expect(strings).toContain(name)
       expect(report.documents.some((d) => d.name === 'index.html')).toBe(true)
+    } finally {
+      rmSync(parent, {recursive: true, force: true})
+    }
+  })
+
+  it('stops with a clear message, before writing anything, when a policy has more clauses than a build holds', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'policy-press-scale-'))
+    try {
+      const source = join(parent, 'synthetic-2.txt')
+      writeFileSync(source, syntheticPolicy(2))
+      const outDir = join(parent, 'out')
+      // The limit scaled down: 136 clauses against 100 (the real limit is maxClauses).
+      const error = await build({source, outDir, registryPath, maxClauses: 100, config: {date: '2024-03-05'}}).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(UserError)
+      expect((error as UserError).message).toMatch(/有 136 条条款，超过一次生成的上限 100 条（内存不够），没有生成任何文件。$/)
+      expect((error as UserError).hint).toContain('拆成几个源文件')
+      expect(readdirSync(parent)).toEqual(['synthetic-2.txt'])
+      expect(maxClauses).toBeGreaterThanOrEqual(68 * 100)
     } finally {
       rmSync(parent, {recursive: true, force: true})
     }
