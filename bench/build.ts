@@ -88,8 +88,8 @@ async function benchSample(): Promise<void> {
     for (const l of stageLines([cold.value], '  ')) console.log(l)
     console.log('  stage                   second build (same process, fonts already loaded)')
     for (const l of stageLines([warm.value], '  ')) console.log(l)
-    const target = warm.value.timings.total
-    console.log(`  target: whole sample, every document and format, under 2000 ms: ${target < 2000 ? 'met' : 'MISSED'} (${target.toFixed(0)} ms warm, ${cold.value.timings.total.toFixed(0)} ms cold)`)
+    // The sources run through tsx here, in one thread: the command's own figures are bench/cli.ts's.
+    console.log(`  whole build in this process: ${cold.value.timings.total.toFixed(0)} ms first, ${warm.value.timings.total.toFixed(0)} ms second`)
     console.log(`  peak memory: rss ${mb(Math.max(cold.peakRss, warm.peakRss))} (polled), maxRSS ${mb(warm.maxRss)}`)
     const {benchDocuments} = await import('./documents.ts')
     await benchDocuments()

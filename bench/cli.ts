@@ -99,6 +99,7 @@ export async function benchCli(options: {runs?: number; quick?: boolean} = {}): 
     const out = (name: string) => join(dir, name)
     const jobs = [
       {label: 'build sample, every format', run: () => cli(['build', sample, '-o', out('threads'), '--quiet'])},
+      {label: 'build sample, PDFs in a worker', run: () => cli(['build', sample, '-o', out('pdf'), '--quiet'], {POLICY_PRESS_THREADS: 'pdf'})},
       {label: 'build sample, one thread', run: () => cli(['build', sample, '-o', out('one'), '--quiet'], {POLICY_PRESS_THREADS: '0'})},
       {label: 'parse sample', run: () => cli(['parse', sample])},
       {label: 'check sample', run: () => cli(['check', sample])},
@@ -113,7 +114,10 @@ export async function benchCli(options: {runs?: number; quick?: boolean} = {}): 
     const build = wall('build sample, every format')
     const files = JSON.parse((await cli(['build', sample, '-o', out('count'), '--json'])).stdout) as {documents: number}
     console.log(`  the sample build writes ${files.documents} files (md, html, docx, pdf for each document; the ledger, policy.json, index.html)`)
-    console.log(`  both cores: ${seconds(wall('build sample, one thread'))} with everything in one thread → ${seconds(build)} with the PDFs in a worker thread`)
+    console.log(
+      `  both cores: ${seconds(wall('build sample, one thread'))} in one thread, ${seconds(wall('build sample, PDFs in a worker'))} with the PDFs in a worker, ` +
+        `${seconds(build)} with PDFs and Word files in two workers (the default)`
+    )
     if (hasPandoc) {
       const pandoc = wall('pandoc policy .md → .docx')
       const ratio = build / pandoc
