@@ -31,6 +31,7 @@ import {views} from '../view/index.ts'
 import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
 import {issuerBlock} from '../view/common.ts'
+import {ledgerView} from '../view/ledger.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
 import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
@@ -152,7 +153,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
   )
-  const tasklists = documents.filter((d) => d.kind === 'tasklist')
   const stems = uniquePaths(documents.map((d) => d.path))
   lap('views')
 
@@ -203,9 +203,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const data: IndexLink[] = []
   const issuer = issuerBlock(policy, config)
   if (formats.has('xlsx')) {
-    const created = issuer.created ? new Date(issuer.created) : undefined
-    const ledger = tasklists.map((d) => d.data as TaskListView)
-    stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')
+    const ledger = await writeXlsx(ledgerView(context))
+    for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
+    stage('任务台账.xlsx', ledger.bytes, 'xlsx')
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')
   }
