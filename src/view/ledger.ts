@@ -131,7 +131,7 @@ export function ledgerView(context: ViewContext): LedgerView {
         kind: '争取事项',
         part: item.domain,
         partLabel: partLabel(item.domain),
-        task: `${item.number}.${item.title}`,
+        task: `附件第${item.number}项：${item.title}`,
         content: item.target,
         unit,
         role: roleName[duty.role],
