@@ -129,7 +129,7 @@ export function mergeReports(ledger: LedgerView, reports: readonly Report[], pro
   const fileIndex = (file: string) => options.files.indexOf(file)
   const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
   problems.sort((a, b) => fileIndex(a.file) - fileIndex(b.file) || compare(a.sheet ?? '', b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0))
-  return {date, dateSource, rows: merged, problems, files: options.files}
+  return {date, dateSource, rows: merged, units: ledger.units.map((u) => u.unit), problems, files: options.files}
 }
 
 /** The later of two reports of one task: the later 填报日期, else the one read later. */

@@ -55,6 +55,8 @@ export interface Collected {
   /** `option` when given with --date, `reports` when it is the latest 填报日期 found. */
   dateSource: 'option' | 'reports'
   rows: TaskProgress[]
+  /** Responsible units in the ledger's order (registry order). */
+  units: string[]
   problems: Problem[]
   /** Files read, as the user named them. */
   files: string[]

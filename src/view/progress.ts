@@ -158,7 +158,7 @@ function groups(rows: readonly TaskProgress[], keep: (r: TaskProgress) => boolea
 export function progressView(collected: Collected, policy: Policy, config: Config): ProgressView {
   const rows = collected.rows
   const issuer = issuerBlock(policy, config)
-  const unitNames = [...new Set(rows.map((r) => r.unit))]
+  const unitNames = collected.units
   const units = unitNames.map((unit, i) => {
     const own = rows.filter((r) => r.unit === unit)
     return {index: i + 1, unit, counts: count(own), reported: own.some((r) => r.status !== '未报告')}

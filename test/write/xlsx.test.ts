@@ -42,7 +42,7 @@ describe('任务台账.xlsx of the sample', async () => {
 
   it('gives every row a task id of the policy, and the all-tasks sheet is the union of the unit sheets', () => {
     const all = rowsOf(workbook.getWorksheet(allTasksSheet)!)
-    const perUnit = units.flatMap((unit) => rowsOf(workbook.getWorksheet(unit)!).map((row) => ({...row, sheet: unit})))
+    const perUnit = units.flatMap((unit) => rowsOf(workbook.getWorksheet(unit)!).map((row): Record<string, ExcelJS.CellValue> => ({...row, sheet: unit})))
     expect(all.length).toBe(perUnit.length)
     for (const row of perUnit) {
       expect(taskIds.has(String(row[ledgerHeaders.id]))).toBe(true)
