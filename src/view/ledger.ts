@@ -4,12 +4,13 @@
  * it (which rows exist, whose they are, when they are due). Clauses are the tree's tasks (`Clause.id`);
  * appendix items are tasks too (`附3`). Sub-units are folded into their top unit (`说明` says so).
  */
-import type {AppendixItem, Clause} from '../tree/types.ts'
+import type {AppendixItem, Clause, Deadline} from '../tree/types.ts'
 import type {ViewContext} from './types.ts'
 import {collectDuties, splitRoles, type Duty} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
 import {appendixTaskId, issuerBlock, taskDeadline} from './common.ts'
 import {clauseLabel} from './notice.ts'
+import {dutyNote} from './tasklist.ts'
 
 /** What a bureau may choose in 落实状态, in the drop-down's order. */
 export const statuses = ['未开始', '推进中', '已完成', '滞后', '无法推进'] as const
@@ -76,11 +77,6 @@ export interface LedgerView {
 
 const roleName = {lead: '牵头', support: '配合'} as const
 
-function note(duty: Duty<unknown>): string {
-  if (duty.via.length === 0) return ''
-  return duty.direct ? `含${joinNames(duty.via)}` : `由${joinNames(duty.via)}承担`
-}
-
 /** `《title》任务台账` — also how `collect` recognises a ledger of this policy. */
 export function ledgerTitle(policyTitle: string): string {
   return `《${policyTitle}》任务台账`
@@ -98,51 +94,39 @@ export function ledgerView(context: ViewContext): LedgerView {
   }
   const units: LedgerUnit[] = duties.units.map((entry) => {
     const unit = entry.unit.name
-    const rows: LedgerRow[] = []
-    for (const duty of entry.clauses) {
-      const clause = duty.node
-      const part = duty.domain?.ordinal ?? 0
-      const {leads, supports} = splitRoles(clause.units)
-      const due = taskDeadline({id: clause.id, part, deadline: clause.deadline}, policy, config)
-      rows.push({
-        id: clause.id,
-        kind: '条款',
-        part,
-        partLabel: partLabel(part),
-        task: clauseLabel(clause),
-        content: clause.body,
+    /** One row: what differs between a clause and an appendix item is passed in. */
+    const row = (
+      duty: Duty<Clause | AppendixItem>,
+      task: Pick<LedgerRow, 'id' | 'kind' | 'part' | 'task' | 'content'>,
+      deadline: Deadline | undefined
+    ): LedgerRow => {
+      const {leads, supports} = splitRoles(duty.node.units)
+      const due = taskDeadline({id: task.id, part: task.part, deadline}, policy, config)
+      return {
+        ...task,
+        partLabel: partLabel(task.part),
         unit,
         role: roleName[duty.role],
         lead: joinNames(unitDisplayNames(leads)),
         supports: joinNames(unitDisplayNames(supports)),
-        note: note(duty),
+        note: dutyNote(duty),
         deadline: due?.text ?? '',
         deadlineDate: due?.date,
-        order: order.get(clause)!
-      })
+        order: order.get(duty.node)!
+      }
     }
-    for (const duty of entry.items) {
-      const item = duty.node
-      const id = appendixTaskId(item)
-      const {leads, supports} = splitRoles(item.units)
-      const due = taskDeadline({id, part: item.domain}, policy, config)
-      rows.push({
-        id,
-        kind: '争取事项',
-        part: item.domain,
-        partLabel: partLabel(item.domain),
-        task: `附件第${item.number}项：${item.title}`,
-        content: item.target,
-        unit,
-        role: roleName[duty.role],
-        lead: joinNames(unitDisplayNames(leads)),
-        supports: joinNames(unitDisplayNames(supports)),
-        note: note(duty),
-        deadline: due?.text ?? '',
-        deadlineDate: due?.date,
-        order: order.get(item)!
-      })
-    }
+    const rows: LedgerRow[] = [
+      ...entry.clauses.map((duty) =>
+        row(duty, {id: duty.node.id, kind: '条款', part: duty.domain?.ordinal ?? 0, task: clauseLabel(duty.node), content: duty.node.body}, duty.node.deadline)
+      ),
+      ...entry.items.map((duty) =>
+        row(
+          duty,
+          {id: appendixTaskId(duty.node), kind: '争取事项', part: duty.node.domain, task: `附件第${duty.node.number}项：${duty.node.title}`, content: duty.node.target},
+          undefined
+        )
+      )
+    ]
     rows.sort((a, b) => a.order - b.order)
     return {unit, rows, lead: rows.filter((r) => r.role === '牵头').length, support: rows.filter((r) => r.role === '配合').length}
   })

@@ -82,7 +82,8 @@ export interface TaskListView {
 
 const roleName = {lead: '牵头', support: '配合'} as const
 
-function note(duty: Duty<unknown>): string {
+/** `由区委人才办承担` / `含区国资办` when the unit holds the duty through sub-units; ''. */
+export function dutyNote(duty: Duty<unknown>): string {
   if (duty.via.length === 0) return ''
   return duty.direct ? `含${joinNames(duty.via)}` : `由${joinNames(duty.via)}承担`
 }
@@ -111,7 +112,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
       supports: joinNames(unitDisplayNames(supports)),
       partners: joinNames(partners),
       deadline: due?.text ?? '',
-      note: note(duty)
+      note: dutyNote(duty)
     }
   }
   const dues: Array<ReturnType<typeof taskDeadline>> = []
@@ -131,7 +132,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
       role: roleName[duty.role],
       units: joinNames(unitDisplayNames(duty.node.units)),
       deadline: due?.text ?? '',
-      note: note(duty)
+      note: dutyNote(duty)
     }
   })
   const targets: TaskTarget[] = []
@@ -147,7 +148,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
     ordinal: duty.node.ordinal,
     title: duty.node.title,
     clauseCount: duty.node.children.length,
-    note: note(duty)
+    note: dutyNote(duty)
   }))
   return {
     meta: {
