@@ -22,8 +22,7 @@ export function cellText(value: ExcelJS.CellValue): string {
     if ('richText' in value) return value.richText.map((run) => run.text).join('').trim()
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as {result?: ExcelJS.CellValue}).result ?? null)
     if ('text' in value) return cellText((value as {text: ExcelJS.CellValue}).text)
-    if ('error' in value) return ''
-    return ''
+    return '' // an error value (#N/A…)
   }
   return String(value).trim()
 }

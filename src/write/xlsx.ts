@@ -21,8 +21,6 @@ import {
   type Column
 } from './xlsx/sheet.ts'
 
-export {repack} from './xlsx/sheet.ts'
-
 export interface XlsxOptions {
   /** Timestamp written as created/modified and as zip entry times. Default `view.created`, else 2000-01-01T00:00:00Z. */
   created?: Date
