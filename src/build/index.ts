@@ -30,7 +30,7 @@ import {loadTemplates, render} from '../template/index.ts'
 import {views} from '../view/index.ts'
 import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
-import {issuerBlock} from '../view/common.ts'
+import {issuerBlock, unusedDeadlines} from '../view/common.ts'
 import {ledgerView} from '../view/ledger.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
 import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
@@ -149,6 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // views
   const context: ViewContext = {policy, config, registry}
+  warnings.push(...unusedDeadlines(policy, config))
   // Every kind in the views table; the index lists task lists per unit and the rest as documents.
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))

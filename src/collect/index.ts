@@ -18,6 +18,7 @@ import type {Policy} from '../tree/types.ts'
 import type {RegistryLike} from '../view/types.ts'
 import {loadTemplates, render} from '../template/index.ts'
 import {ledgerView} from '../view/ledger.ts'
+import {unusedDeadlines} from '../view/common.ts'
 import {progressView, type ProgressView} from '../view/progress.ts'
 import {writers, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
@@ -75,7 +76,7 @@ export async function collect(options: CollectOptions): Promise<CollectReport> {
   const collected = mergeReports(ledger, reports, problems, {date: options.date, files: options.ledgers.map((l) => l.shown)})
   const view = progressView(collected, policy, config)
 
-  const warnings: string[] = []
+  const warnings: string[] = unusedDeadlines(policy, config)
   const files: OutputFile[] = []
   const summary = await writeProgressXlsx(view)
   warnings.push(...summary.warnings)

@@ -122,3 +122,23 @@ export function commonDeadline(deadlines: ReadonlyArray<TaskDeadline | undefined
   const texts = new Set(deadlines.map((d) => (d?.date && d.text === formatDate(d.date) ? d.text : '')))
   return texts.size === 1 ? [...texts][0]! : ''
 }
+
+/**
+ * `deadlines:` entries that name no task or part of this policy (a typo would otherwise go unnoticed),
+ * as warnings in Chinese.
+ */
+export function unusedDeadlines(policy: Policy, config: Config): string[] {
+  const warnings: string[] = []
+  const ids = new Set([
+    ...policy.children.flatMap((d) => d.children.map((c) => c.id)),
+    ...(policy.appendix?.children ?? []).map(appendixTaskId)
+  ])
+  for (const id of Object.keys(config.deadlines?.tasks ?? {})) {
+    if (!ids.has(id)) warnings.push(`配置项 deadlines.tasks 里的任务编号“${id}”在政策中没有，这个完成时限没有用上；任务编号见任务台账的“任务编号”列`)
+  }
+  const parts = new Set(policy.children.map((d) => d.ordinal))
+  for (const part of Object.keys(config.deadlines?.parts ?? {})) {
+    if (!parts.has(Number(part))) warnings.push(`配置项 deadlines.parts 里的第${part}部分在政策中没有（政策共${policy.children.length}个部分），这个完成时限没有用上`)
+  }
+  return warnings
+}

@@ -7,7 +7,7 @@ import {inlineText, parseDocument} from '../../src/doc/parse.ts'
 import type {Table} from '../../src/doc/types.ts'
 import type {Config} from '../../src/config/types.ts'
 import {loadTemplates, render} from '../../src/template/index.ts'
-import {taskDeadline} from '../../src/view/common.ts'
+import {taskDeadline, unusedDeadlines} from '../../src/view/common.ts'
 import {noticeDocuments} from '../../src/view/notice.ts'
 import {tasklistDocuments} from '../../src/view/tasklist.ts'
 import {smallPolicy, smallRegistry} from './small-tree.ts'
@@ -65,5 +65,13 @@ describe('per-task deadlines', () => {
     expect(supports.rows.map((row) => inlineText(row.at(-1)!))).toEqual(['2024年9月底前'])
     const shared = tasklistDocuments({policy: smallPolicy(), config: {deadlines: {default: {text: '2025-06-30', date: '2025-06-30'}}}, registry: smallRegistry})
     for (const list of shared) expect(render(templates, list.template, list.data)).toContain('完成时限：2025年6月30日。')
+  })
+
+  it('warns about configured deadlines that name no task or part of the policy', () => {
+    const warnings = unusedDeadlines(policy(), {deadlines: {tasks: {'4': {text: '持续推进'}, '9.9': {text: '持续推进'}}, parts: {2: {text: '持续推进'}, 7: {text: '持续推进'}}}})
+    expect(warnings).toEqual([
+      '配置项 deadlines.tasks 里的任务编号“9.9”在政策中没有，这个完成时限没有用上；任务编号见任务台账的“任务编号”列',
+      '配置项 deadlines.parts 里的第7部分在政策中没有（政策共2个部分），这个完成时限没有用上'
+    ])
   })
 })
