@@ -68,9 +68,9 @@ export interface TaskListView {
   /** True when the unit is in the registry. */
   known: boolean
   policyTitle: string
-  /** 完成时限 shared by all this unit's clauses, for the opening sentence; '' when they differ or there are none. */
+  /** 完成时限 shared by all this unit's clauses and items, for the opening sentence; '' when they differ, are not plain dates, or there are none. */
   deadline: string
-  /** True when any clause has a 完成时限 (the clause tables then have the column). */
+  /** True when any clause or item has a 完成时限 (the clause and item tables then have the column). */
   deadlineColumn: boolean
   counts: {domains: number; leads: number; supports: number; items: number; targets: number; total: number}
   domains: TaskDomain[]
@@ -96,6 +96,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
   const {policy, config} = context
   const issuer = issuerBlock(policy, config)
   const name = duties.unit.name
+  const dues: Array<ReturnType<typeof taskDeadline>> = []
   const clauseRow = (duty: Duty<Clause>, index: number): TaskClause => {
     const clause = duty.node
     const {leads, supports} = splitRoles(clause.units)
@@ -115,7 +116,6 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
       note: dutyNote(duty)
     }
   }
-  const dues: Array<ReturnType<typeof taskDeadline>> = []
   const leadDuties = duties.clauses.filter((d) => d.role === 'lead')
   const supportDuties = duties.clauses.filter((d) => d.role === 'support')
   const leads = leadDuties.map((d, i) => clauseRow(d, i + 1))
