@@ -187,6 +187,8 @@ export interface InterpretationView {
   figures: KeyFigure[]
   total?: StatedTotal
   counts: {domains: number; clauses: number; measures: number; measureClauses: number; items: number; lines: number; aims: number}
+  /** All clauses (`第1—68条`). */
+  range: string
   /** Audiences with something to show (lines or related clauses), in `audienceKeywords` order. */
   audiences: Audience[]
   /** Kinds of benefit that occur, in `benefitKinds` order (the HTML filter's buttons). */
@@ -309,11 +311,15 @@ function domainHeading(domain: Domain): string {
 
 /** `第1—7条` (or `第5条`); empty when there are no clauses. */
 function clauseRange(clauses: readonly Clause[]): string {
-  if (clauses.length === 0) return ''
-  const numbers = clauses.map((c) => c.number)
-  const low = Math.min(...numbers)
-  const high = Math.max(...numbers)
-  return low === high ? `第${low}条` : `第${low}—${high}条`
+  return clauseRangeOf(clauses.map((c) => c.number))
+}
+
+/** Clause numbers as one citation: `第5条`, `第10、11、13条` (up to three), else `第10—53条`; empty for none. */
+export function clauseRangeOf(numbers: readonly number[]): string {
+  const distinct = [...new Set(numbers)].sort((a, b) => a - b)
+  if (distinct.length === 0) return ''
+  if (distinct.length <= 3) return `第${distinct.join('、')}条`
+  return `第${distinct[0]}—${distinct.at(-1)}条`
 }
 
 function trimEnd(text: string): string {
@@ -632,6 +638,7 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
       lines: lines.length,
       aims: aims.reduce((n, g) => n + g.aims.length + g.more, 0)
     },
+    range: clauseRange(clauses),
     audiences,
     kinds: benefitKinds.map((k) => k.kind).filter((k) => used.has(k)),
     domains,
