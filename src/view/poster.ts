@@ -85,7 +85,7 @@ export function buildPosterView(view: InterpretationView, policy: Policy, option
   const figures: PosterFigure[] = []
   if (view.total) figures.push({label: '支持资金总额', figure: view.total.figure, cite: view.total.source})
   if (view.counts.measures > 0) {
-    figures.push({label: '明确金额或比例的支持', figure: `${view.counts.measures}项`, cite: clauseRangeOf(lines.map((l) => l.clause))})
+    figures.push({label: '支持措施', figure: `${view.counts.measures}项`, cite: clauseRangeOf(lines.map((l) => l.clause))})
   }
   figures.push({label: '政策条款', figure: `${view.counts.clauses}条`, cite: view.range})
   const top = lines

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * 政策解读.html in a real browser (Debian's chromium driven by playwright-core): at 390 px (a
  * phone) and 1280 px the page has no horizontal scroll, the filter buttons change which benefit
@@ -74,7 +75,7 @@ describe.skipIf(!available)('政策解读.html in chromium', () => {
       const sizes = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,
-        wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName + '.' + e.className),
+        wide: Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName + '.' + e.className),
         body: parseFloat(getComputedStyle(document.querySelector('.card .what')!).fontSize),
         h2: parseFloat(getComputedStyle(document.querySelector('h2')!).fontSize)
       }))
