@@ -602,7 +602,7 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
   const audiences = audienceViews(policy, lines, units)
   const largest = largestFirst(lines.filter((l) => l.yuan !== undefined)).slice(0, 3)
   const figures: KeyFigure[] = []
-  if (total) figures.push({label: '支持资金总额', figure: total.figure, source: total.source, note: ''})
+  if (total) figures.push({label: '支持资金总额', figure: total.figure, source: total.source, note: total.basis === 'budgets' ? total.text : ''})
   if (measures > 0) {
     figures.push({
       label: '明确金额或比例的支持',
