@@ -15,6 +15,7 @@ import {splitRoles} from './duties.ts'
 import {chineseNumeral, joinNames} from './format.ts'
 import {issuerBlock} from './common.ts'
 import {loadGlossary, termsIn, type GlossaryEntry} from './glossary.ts'
+import {contactDetails, unitsByName, type RegistryUnitLike} from './contacts.ts'
 
 export interface InterpretationOptions {
   /** Glossary entries (`loadGlossary()` reads `templates/glossary.yml`). */
@@ -450,7 +451,7 @@ export function statedTotal(policy: Policy): StatedTotal | undefined {
 // ---------------------------------------------------------------------------------------------
 // Contacts
 
-type Units = Map<string, RegistryLike['units'][number]>
+type Units = Map<string, RegistryUnitLike>
 
 function contactLine(unit: string, clauses: readonly number[], units: Units, domainLead = false): ContactLine {
   const entry = units.get(unit)
@@ -459,7 +460,7 @@ function contactLine(unit: string, clauses: readonly number[], units: Units, dom
   const phone = entry?.phone ?? ''
   const address = entry?.address ?? ''
   const web = entry?.web ?? ''
-  const details = [office, phone ? `电话${phone}` : '', address ? `地址：${address}` : '', web ? `网址：${web}` : ''].filter(Boolean).join('；')
+  const details = contactDetails(entry)
   const sorted = [...clauses].sort((a, b) => a - b)
   return {
     unit,
@@ -586,7 +587,7 @@ function audienceViews(policy: Policy, lines: readonly SupportLine[], units: Uni
 export function buildInterpretationView(policy: Policy, options: InterpretationOptions): InterpretationView {
   const config = options.config ?? {}
   const issuer = issuerBlock(policy, config)
-  const units: Units = new Map((options.registry?.units ?? []).map((u) => [u.name, u]))
+  const units: Units = unitsByName(options.registry)
   const domains = policy.children.filter((d) => d.children.length > 0).map((d) => domainView(d, options.glossary, units))
   for (const line of domains.flatMap((d) => d.supports)) {
     const first = line.contact.split('、')[0]

@@ -10,6 +10,7 @@ import type {Policy} from '../tree/types.ts'
 import type {Config} from '../config/types.ts'
 import type {RegistryLike} from './types.ts'
 import {issuerBlock} from './common.ts'
+import {unitsByName} from './contacts.ts'
 import {clauseRangeOf, type InterpretationView, type SupportLine} from './interpretation.ts'
 
 /** One headline figure (`约26亿元`, `72项`). */
@@ -109,7 +110,7 @@ export function buildPosterView(view: InterpretationView, policy: Policy, option
     }
   }
   const byUnit = new Map<string, {clauses: number[]; count: number; office: string; phone: string; address: string}>()
-  const units = new Map((options.registry?.units ?? []).map((u) => [u.name, u]))
+  const units = unitsByName(options.registry)
   for (const line of lines) {
     for (const unit of line.contact ? line.contact.split('、') : []) {
       const entry = byUnit.get(unit) ?? {clauses: [], count: 0, office: units.get(unit)?.office ?? '', phone: units.get(unit)?.phone ?? '', address: units.get(unit)?.address ?? ''}

@@ -8,6 +8,7 @@ import {collectDuties, splitRoles, type Duty, type UnitDuties} from './duties.ts
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
 import {deadline, issuerBlock} from './common.ts'
 import {clauseLabel} from './notice.ts'
+import {contactDetails, unitsByName} from './contacts.ts'
 
 export interface TaskDomain {
   numeral: string
@@ -64,6 +65,10 @@ export interface TaskListView {
   fullName?: string
   /** True when the unit is in the registry. */
   known: boolean
+  /** The unit's public contact from the registry (`投资科；电话…；地址…`), as the interpretation prints it; empty when none. */
+  contact: string
+  /** Lead units of the clauses this unit supports, with their phone or office (`区科技局 电话0573-…`); only those the registry gives a contact for. */
+  leadContacts: string[]
   policyTitle: string
   deadline: string
   counts: {domains: number; leads: number; supports: number; items: number; targets: number; total: number}
@@ -90,6 +95,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
   const issuer = issuerBlock(policy, config)
   const due = deadline(policy, config)
   const name = duties.unit.name
+  const units = unitsByName(context.registry)
   const clauseRow = (duty: Duty<Clause>, index: number): TaskClause => {
     const clause = duty.node
     const {leads, supports} = splitRoles(clause.units)
@@ -149,6 +155,10 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
     unit: name,
     fullName: duties.unit.fullName,
     known: duties.unit.known,
+    contact: contactDetails(units.get(name)),
+    leadContacts: [...new Set(supportDuties.flatMap((d) => splitRoles(d.node.units).leads.map((ref) => ref.name)))]
+      .filter((lead) => lead !== name && contactDetails(units.get(lead)))
+      .map((lead) => `${lead} ${units.get(lead)!.phone ? `电话${units.get(lead)!.phone}` : contactDetails(units.get(lead))}`),
     policyTitle: policy.title,
     deadline: due,
     counts: {

@@ -102,11 +102,11 @@ describe('interpretation of the sample', async () => {
 
   it('puts the reader first: 谁能享受 by audience, then the parts, the government targets last', () => {
     expect(r.sections.filter((s) => s.level === 2).map((s) => s.title)).toEqual(['谁能享受', '按政策部分看', '政府工作目标'])
-    const audiences = benefits.filter((b) => b.type === 'heading' && b.level === 3).map((b) => inlineText((b as {children: []}).children))
+    const audiences = benefits.flatMap((b) => (b.type === 'heading' && b.level === 3 ? [inlineText(b.children)] : []))
     expect(audiences).toEqual(['企业', '个人和家庭', '农户和农业经营主体', '科研机构和其他单位'])
-    const types = under(r, ['谁能享受', '企业']).filter((b) => b.type === 'heading' && b.level === 4).map((b) => inlineText((b as {children: []}).children))
+    const types = under(r, ['谁能享受', '企业']).flatMap((b) => (b.type === 'heading' && b.level === 4 ? [inlineText(b.children)] : []))
     expect(types).toEqual(['科技型企业', '制造业企业', '外贸和服务业企业'])
-    const parts = under(r, ['按政策部分看']).filter((b) => b.type === 'heading' && b.level === 3).map((b) => inlineText((b as {children: []}).children))
+    const parts = under(r, ['按政策部分看']).flatMap((b) => (b.type === 'heading' && b.level === 3 ? [inlineText(b.children)] : []))
     expect(parts).toEqual(view.domains.map((d) => d.heading))
     // The government's own targets are not benefits: only in the last section.
     expect(items(benefits).join('\n')).not.toContain('推动固定资产投资增长10%')
