@@ -82,8 +82,6 @@ export interface SupportLine {
   cite: string
   /** Lead unit(s) of the clause, canonical names joined; empty when none. */
   contact: string
-  /** Phone of the first lead unit from the registry; empty when the registry gives none. */
-  phone: string
   /** `一、扩大有效投资政策`: the domain, for lines listed outside their domain section. */
   domain: string
   /** Largest money value of the line in 元 (caps included), for ordering; undefined for rates without cap. */
@@ -359,7 +357,7 @@ export function clauseSupportLines(clause: Clause, domain: string): SupportLine[
     close()
     const line: SupportLine = {
       who: measure.who, what: '', amount: '', conditions: '', alternative: false, kind: '其他支持',
-      clause: clause.number, cite: cite(clause), contact: lead, phone: '', domain, yuan
+      clause: clause.number, cite: cite(clause), contact: lead, domain, yuan
     }
     lines.push(line)
     firstTexts[lines.length - 1] = measure.text
@@ -368,7 +366,7 @@ export function clauseSupportLines(clause: Clause, domain: string): SupportLine[
       close()
       lines.push({
         who: measure.alternative.who, what: '', amount: amountLabel({kind: measure.kind, value: measure.alternative.value, unit: measure.unit}),
-        conditions: conds.join('；'), alternative: true, kind: '其他支持', clause: clause.number, cite: cite(clause), contact: lead, phone: '', domain,
+        conditions: conds.join('；'), alternative: true, kind: '其他支持', clause: clause.number, cite: cite(clause), contact: lead, domain,
         yuan: toYuan(measure.alternative.value, measure.unit)
       })
     }
@@ -589,10 +587,6 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
   const issuer = issuerBlock(policy, config)
   const units: Units = unitsByName(options.registry)
   const domains = policy.children.filter((d) => d.children.length > 0).map((d) => domainView(d, options.glossary, units))
-  for (const line of domains.flatMap((d) => d.supports)) {
-    const first = line.contact.split('、')[0]
-    line.phone = (first && units.get(first)?.phone) || ''
-  }
   const lines = domains.flatMap((d) => d.supports)
   const clauses = policy.children.flatMap((d) => d.children)
   const measures = clauses.reduce((n, c) => n + (c.measures?.length ?? 0), 0)
