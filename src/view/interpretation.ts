@@ -233,7 +233,7 @@ export const audienceKeywords: ReadonlyArray<{key: AudienceKey; label: string; k
   {
     key: 'research',
     label: '科研机构和其他单位',
-    keywords: ['高校', '院所', '科研', '研究院', '实验室', '研发机构', '研发计划', '科技奖', '科学技术奖', '创新中心', '技术中心', '成果', '专利', '攻关', '医院', '学校', '单位'],
+    keywords: ['高校', '院所', '科研', '研究院', '实验室', '研发机构', '研发计划', '科技奖', '科学技术奖', '创新中心', '技术中心', '成果', '专利', '攻关', '医院', '学校'],
     domains: ['科技']
   }
 ]
@@ -559,6 +559,8 @@ function audienceViews(policy: Policy, lines: readonly SupportLine[], units: Uni
         ? [...enterpriseTypes.map((t) => t.label), otherEnterprises]
             .map((label) => ({label, lines: mine.filter((line) => enterpriseType(line) === label)}))
             .filter((g) => g.lines.length > 0)
+            // One group that is only "other enterprises" needs no label of its own.
+            .map((g, _, all) => (all.length === 1 && g.label === otherEnterprises ? {...g, label: ''} : g))
         : mine.length > 0
           ? [{label: '', lines: mine}]
           : []

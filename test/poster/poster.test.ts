@@ -17,6 +17,7 @@ import type {Policy} from '../../src/tree/types.ts'
 import type {RegistryLike} from '../../src/view/types.ts'
 import {writePosterPdf} from '../../src/write/poster/pdf.ts'
 import {writePosterPng} from '../../src/write/poster/png.ts'
+import {unitOrigins} from '../../src/write/poster/layout.ts'
 import {extract} from '../write-pdf/extract.ts'
 import {squash} from '../helpers/text.ts'
 import {smallPolicy, smallRegistry} from '../view/small-tree.ts'
@@ -139,7 +140,10 @@ describe('一图读懂 of the sample', async () => {
     expect(png.complete).toBe(true)
     // the same content as the page: the same fit
     expect(first.layout.fit).toEqual(pdf.layout.fit)
-    const drawn = [...first.svg.matchAll(/>([^<]*)<\/text>/g)].map((m) => m[1]).join('')
+    // The image's text: every glyph drawn as an outline (`<use>`), from the layout's text lines.
+    const drawn = first.layout.shapes.flatMap((s) => (s.type === 'text' ? unitOrigins(s.placed, s.line).map((u) => u.text) : [])).join('')
+    expect(first.svg).not.toContain('<text')
+    expect(first.svg.match(/<use /g)!.length).toBeGreaterThan(drawn.length * 0.8)
     for (const f of view.figures) expect(drawn).toContain(`${f.figure}${f.cite}`)
     expect(drawn).toContain(`另有${pdf.layout.more}项支持措施`)
     expect(Buffer.from(writePosterPng(view).bytes).equals(Buffer.from(first.bytes))).toBe(true)
