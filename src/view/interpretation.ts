@@ -388,7 +388,7 @@ function after(body: string, span: string): string {
 }
 
 /** The kind of a benefit: the first of `texts` (its phrase, the words after it, the clause title) that names one. */
-export function benefitKind(texts: readonly string[]): BenefitKind {
+function benefitKind(texts: readonly string[]): BenefitKind {
   for (const text of texts) {
     const hit = benefitKinds.find((k) => k.words.some((w) => text.includes(w)))
     if (hit) return hit.kind

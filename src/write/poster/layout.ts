@@ -36,6 +36,8 @@ export const posterColors = {
   text: '#222222',
   muted: '#5F6B7A',
   white: '#FFFFFF',
+  /** Secondary text on the accent (byline, counts in card headers). */
+  onAccent: '#DCE6F5',
   page: '#FFFFFF'
 } as const
 
@@ -163,7 +165,7 @@ export function layoutPoster(view: PosterView, profile: PosterProfile, fit: Post
   y += chipH + size.banner * 0.8
   y += text([{text: view.title, style: bold(size.title, c.white)}], margin, y, inner, size.title * 1.45)
   const byline = [view.status, view.issuer, view.date].filter(Boolean).join(' · ')
-  if (byline) y += text([{text: byline, style: regular(size.banner, '#DCE6F5')}], margin, y + size.banner * 0.4, inner, size.banner * 1.6) + size.banner * 0.4
+  if (byline) y += text([{text: byline, style: regular(size.banner, c.onAccent)}], margin, y + size.banner * 0.4, inner, size.banner * 1.6) + size.banner * 0.4
   y += margin * 0.8
   shapes.splice(0, 0, {type: 'rect', x: 0, y: bannerTop, w: width, h: y - bannerTop, r: 0, fill: c.accent})
   y += gap * 1.4
@@ -240,7 +242,7 @@ export function layoutPoster(view: PosterView, profile: PosterProfile, fit: Post
         backgrounds.push({type: 'rect', x, y: rowTop, w: cardW, h: headH, r: size.body * 0.6, fill: c.accent})
         const total = card.lines.length > 0 ? card.lines.length : card.related.length
         text([{text: card.label, style: bold(size.card, c.white)}], x + pad, rowTop, cardW - 2 * pad, headH)
-        text([{text: card.lines.length > 0 ? `${total}项` : `${total}条`, style: regular(size.small, '#DCE6F5')}], x + pad, rowTop, cardW - 2 * pad, headH, {align: 'right'})
+        text([{text: card.lines.length > 0 ? `${total}项` : `${total}条`, style: regular(size.small, c.onAccent)}], x + pad, rowTop, cardW - 2 * pad, headH, {align: 'right'})
         let yy = rowTop + headH + pad * 0.6
         const list = (card.lines.length > 0 ? card.lines : card.related).slice(0, fit.perCard)
         for (const l of list) {
