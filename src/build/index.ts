@@ -26,7 +26,7 @@ import {assertUsable, parsePolicy} from '../parse/index.ts'
 import {enrichPolicy} from '../extract/index.ts'
 import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
-import {loadTemplates, render} from '../template/index.ts'
+import {builtinTemplatesDir, loadTemplates, render} from '../template/index.ts'
 import {views} from '../view/index.ts'
 import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
@@ -59,6 +59,10 @@ export interface BuildOptions {
    * if the save fails, the build throws and the output folder is left as it was.
    */
   onDocument?: (event: BuildDocument) => void
+  /** Overwrite or remove output files edited by hand since the last build (or not made by it). Default false. */
+  force?: boolean
+  /** Other files the build reads (the config file): never written over. Source, registry and templates are added here. */
+  inputs?: readonly string[]
 }
 
 export interface BuildDocument {
@@ -78,6 +82,8 @@ export interface BuildReport {
   warnings: string[]
   /** Check messages on the source (line:column, rule id, severity via `fatal`). */
   messages: VFileMessage[]
+  /** Files the previous build made in the output folder that this one no longer makes, removed (relative paths). */
+  removed: string[]
   /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, write:<format>, index, save, total. */
   timings: Record<string, number>
 }
@@ -231,10 +237,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   lap('index')
 
   // save
-  await writeOutputs(outDir, files)
+  const saved = await writeOutputs(outDir, files, {
+    force: options.force,
+    inputs: [source, ...(registryPath ? [registryPath] : []), ...(options.inputs ?? [])],
+    inputFolders: [templatesDir ?? builtinTemplatesDir, builtinTemplatesDir]
+  })
+  for (const path of saved.kept) warnings.push(`上次生成的 ${path} 这次不再生成，但它之后被修改过，已保留（确定不要时删除它，或加 --force）`)
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
-  return {source, outDir, documents: report, warnings, messages, timings}
+  return {source, outDir, documents: report, warnings, messages, removed: saved.removed, timings}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

@@ -93,7 +93,7 @@ export async function parseSource(input: LoadedSource): Promise<{policy: Policy;
  * part of its path is a file, and the folder (or the nearest existing folder above it) is writable.
  * Nothing in an existing folder is touched.
  */
-export function checkOutputFolder(dir: string, cwd: string, options: {stagedBeside?: boolean} = {stagedBeside: true}): void {
+export function checkOutputFolder(dir: string, cwd: string): void {
   const absolute = path.resolve(cwd, dir)
   const shown = displayPath(absolute, cwd)
   const hint = '用 -o 指定另一个文件夹（例如 -o output/新文件夹），或检查这个文件夹的权限。'
@@ -103,10 +103,9 @@ export function checkOutputFolder(dir: string, cwd: string, options: {stagedBesi
       hint: '用 -o 指定一个文件夹（不存在的文件夹会自动建立）；这个文件不会被改动。'
     })
   }
-  // Build stages its files in a sibling of the output folder, so the parent must be writable too.
-  const places = [...(options.stagedBeside ? [path.dirname(absolute)] : []), absolute]
-  for (const place of places) {
-    let existing = place
+  // Build stages its files inside the output folder: only the folder itself (or its nearest existing ancestor) must be writable.
+  {
+    let existing = absolute
     while (!existsSync(existing)) existing = path.dirname(existing)
     if (!statSync(existing).isDirectory()) {
       throw new UserError(`无法建立输出文件夹 ${shown}：路径中的 ${displayPath(existing, cwd)} 是一个文件`, {file: shown, hint})

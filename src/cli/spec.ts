@@ -64,7 +64,9 @@ export const commands: readonly CommandSpec[] = [
     summary: '由政策文本生成全部文件：责任分工通知、各部门任务清单、政策解读',
     details:
       '每写好一个文件显示一行，最后显示汇总（文件数、用时、警告数）。\n' +
-      '出错时不会改动输出文件夹里已有的文件：新文件先写在临时文件夹里，全部成功后才放进去。',
+      '出错时不会改动输出文件夹里已有的文件：新文件先写在输出文件夹里的临时文件夹中，全部成功后才逐个放进去。\n' +
+      '输出文件夹里的 .policy-press.json 记录本程序生成的文件：上次生成、这次不再生成的文件会被删除并列出；\n' +
+      '手工修改过的文件和别的文件不会被覆盖或删除（确定要覆盖时加 --force）。',
     args: [{name: '源文件', variadic: true, description: '政策文本（.txt、.md 或 .docx），可以写多个'}],
     options: [
       {
@@ -84,6 +86,11 @@ export const commands: readonly CommandSpec[] = [
         description: '输出文件夹（默认：output/<源文件名>；写多个源文件时，每个源文件在其中占一个子文件夹）'
       },
       configOption,
+      {
+        name: 'force',
+        kind: 'flag',
+        description: '覆盖输出文件夹里上次生成后被手工修改过、或不是本程序生成的同名文件（默认：不覆盖，报错并列出这些文件）'
+      },
       {name: 'quiet', short: 'q', kind: 'flag', description: '不显示进度，只显示错误'},
       {name: 'json', kind: 'flag', description: '以 JSON 输出结果（供脚本使用），不显示进度'}
     ],
