@@ -158,6 +158,20 @@ export const commands: readonly CommandSpec[] = [
       ['policy-press build 南湖区/policy.md', '然后用示例政策试着生成一次']
     ],
     load: () => import('./commands/init.ts')
+  },
+  {
+    name: 'templates',
+    summary: '列出每个模板可以用的变量：名称、一句说明和示例政策里的值',
+    details:
+      '修改模板（templates/*.md.hbs）前先看这份清单：模板里写了清单上没有的变量，生成会停下，\n' +
+      '并指出模板文件、行号和最接近的变量名。说明见 docs/templates.md。',
+    args: [{name: '模板', optional: true, description: '只列出这个模板的变量：notice、tasklist、interpretation、policy、index（默认：全部）'}],
+    options: [{name: 'json', kind: 'flag', description: '以 JSON 输出（供脚本使用）'}],
+    examples: [
+      ['policy-press templates', '列出全部模板的变量'],
+      ['policy-press templates tasklist', '只看任务清单模板的变量']
+    ],
+    load: () => import('./commands/templates.ts')
   }
 ]
 

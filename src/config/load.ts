@@ -366,7 +366,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   // Damerau (adjacent transposition) so "fromats" is one step from "formats".
   const d: number[][] = Array.from({length: a.length + 1}, (_, i) => [i, ...Array<number>(b.length).fill(0)])
   for (let j = 1; j <= b.length; j++) d[0]![j] = j
