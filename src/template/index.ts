@@ -170,7 +170,12 @@ function compileFile(env: Env, file: string, source: string): Handlebars.Templat
   return env.compile(ast, {noEscape: true, strict: true, knownHelpersOnly: false})
 }
 
-/** Wrap every escaped `{{…}}` in the `md` helper: `{{a}}` → `{{md a}}`, `{{h a}}` → `{{md (h a)}}`. */
+/**
+ * Wrap every escaped `{{…}}` in the `md` helper: `{{a}}` → `{{md a}}`, `{{h a}}` → `{{md (h a)}}`.
+ * Handlebars' strict mode checks only a plain `{{a}}`; every variable given to a helper (`md`,
+ * `yaml`, `join`, `link`, a partial's context, `{{#each}}`, `{{#with}}`) is made strict too. Only
+ * `{{#if}}` / `{{#unless}}` may test a variable the view does not have.
+ */
 function wrapMustaches(node: unknown): void {
   if (!node || typeof node !== 'object') return
   if (Array.isArray(node)) {
@@ -178,6 +183,12 @@ function wrapMustaches(node: unknown): void {
     return
   }
   const record = node as Record<string, unknown>
+  if (record.type === 'BlockStatement') {
+    const block = record as unknown as hbs.AST.BlockStatement
+    const name = block.path.type === 'PathExpression' ? block.path.original : ''
+    if (name !== 'if' && name !== 'unless') strictParams(block.params)
+  }
+  if (record.type === 'MustacheStatement' || record.type === 'SubExpression' || record.type === 'PartialStatement') strictParams((record as unknown as hbs.AST.SubExpression).params)
   if (record.type === 'MustacheStatement' && record.escaped === true) {
     const mustache = record as unknown as hbs.AST.MustacheStatement
     const loc = mustache.loc
@@ -185,6 +196,7 @@ function wrapMustaches(node: unknown): void {
       mustache.params.length > 0 || (mustache.hash && mustache.hash.pairs.length > 0)
         ? ({type: 'SubExpression', path: mustache.path, params: mustache.params, hash: mustache.hash, loc} as hbs.AST.SubExpression)
         : (mustache.path as hbs.AST.Expression)
+    if (inner.type === 'PathExpression') (inner as unknown as {strict: boolean}).strict = true
     mustache.path = {type: 'PathExpression', data: false, depth: 0, parts: ['md'], original: 'md', loc} as hbs.AST.PathExpression
     mustache.params = [inner]
     mustache.hash = undefined as unknown as hbs.AST.Hash
@@ -192,6 +204,13 @@ function wrapMustaches(node: unknown): void {
     return
   }
   for (const key of ['body', 'program', 'inverse']) if (key in record) wrapMustaches(record[key])
+}
+
+function strictParams(params: readonly hbs.AST.Expression[]): void {
+  for (const param of params) {
+    if (param.type === 'PathExpression') (param as unknown as {strict: boolean}).strict = true
+    else if (param.type === 'SubExpression') strictParams((param as hbs.AST.SubExpression).params)
+  }
 }
 
 function lineOf(error: unknown): number | undefined {

@@ -58,7 +58,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 /** Template name → the view data the bundled sample gives it (the first document of its kind). */
-async function sampleViews(): Promise<Map<string, unknown>> {
+export async function sampleViews(): Promise<Map<string, unknown>> {
   const [{enrichPolicy}, {checkPolicy}, {views}, {indexView}, {issuerBlock}] = await Promise.all([
     import('../../extract/index.ts'),
     import('../../check/index.ts'),
@@ -72,15 +72,18 @@ async function sampleViews(): Promise<Map<string, unknown>> {
   const messages = checkPolicy(policy, file, {registry: input.registry, settings: input.loaded.config.rules})
   const context = {policy, config: input.loaded.config, registry: input.registry}
   const out = new Map<string, unknown>()
-  const tasklists: Array<{view: never; files: []}> = []
+  const tasklists: Array<{view: never; files: Array<{label: string; href: string}>}> = []
   for (const builder of Object.values(views)) {
     for (const document of builder(context)) {
       if (!out.has(document.template)) out.set(document.template, document.data)
-      if (document.template === 'tasklist') tasklists.push({view: document.data as never, files: []})
+      if (document.template === 'tasklist') {
+        const name = `${document.path.join('/')}.docx`
+        tasklists.push({view: document.data as never, files: [{label: `${document.label}.docx`, href: name}]})
+      }
     }
   }
   const link = {label: '责任分工通知.docx', href: '责任分工通知.docx'}
-  out.set('index', indexView({policy, created: issuerBlock(policy, input.loaded.config).created, notice: [link], units: tasklists, data: [], messages}))
+  out.set('index', indexView({policy, created: issuerBlock(policy, input.loaded.config).created, notice: [link], units: tasklists, data: [{label: '任务台账.xlsx', href: '任务台账.xlsx'}], messages}))
   return out
 }
 
