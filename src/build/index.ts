@@ -12,7 +12,7 @@
  * Same input, same bytes out: dates come from the config or the source's front matter, never
  * from the clock. Timings (ms per stage) are reported for the benchmark, never written to files.
  */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -23,6 +23,8 @@ import {UserError} from '../errors.ts'
 import {parseDocument} from '../doc/parse.ts'
 import type {Policy} from '../tree/types.ts'
 import {assertUsable, parsePolicy} from '../parse/index.ts'
+import {fatalHints} from '../parse/usable.ts'
+import {maxSourceBytes, tooLargeReason} from '../read/decode.ts'
 import {enrichPolicy} from '../extract/index.ts'
 import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
@@ -121,8 +123,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // read
   let bytes: Uint8Array
   try {
+    const size = (await stat(source)).size
+    if (size > maxSourceBytes) {
+      throw new UserError(`源文件 ${source}：${tooLargeReason(size)}`, {file: source, hint: fatalHints['source-too-large']})
+    }
     bytes = new Uint8Array(await readFile(source))
   } catch (error) {
+    if (error instanceof UserError) throw error
     throw new UserError(`无法读取政策文件：${source}`, {file: source, hint: (error as Error).message, cause: error})
   }
   lap('read')

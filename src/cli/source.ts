@@ -9,6 +9,7 @@ import type {VFile} from 'vfile'
 import {displayPath, loadConfig, type LoadedConfig} from '../config/load.ts'
 import {UserError} from '../errors.ts'
 import {fatalHints} from '../parse/usable.ts'
+import {maxSourceBytes, tooLargeReason} from '../read/decode.ts'
 import type {Policy} from '../tree/types.ts'
 import type {Registry} from '../units/registry.ts'
 
@@ -49,6 +50,9 @@ export function readSourceFile(file: string, cwd: string): SourceFile {
   }
   if (stat.size === 0) {
     throw new UserError(`源文件 ${shown} 是空的`, {file: shown, hint: fatalHints['source-empty']})
+  }
+  if (stat.size > maxSourceBytes) {
+    throw new UserError(`源文件 ${shown}：${tooLargeReason(stat.size)}`, {file: shown, hint: fatalHints['source-too-large']})
   }
   try {
     return {path: absolute, shown, bytes: new Uint8Array(readFileSync(absolute))}
