@@ -22,6 +22,7 @@ import {allFormats} from '../config/types.ts'
 import {UserError} from '../errors.ts'
 import {parseDocument} from '../doc/parse.ts'
 import type {Policy} from '../tree/types.ts'
+import {codePointLabel, stripXmlInvalid, withoutXmlInvalid, xmlInvalidPattern} from '../tree/characters.ts'
 import {assertUsable, parsePolicy} from '../parse/index.ts'
 import {fatalHints} from '../parse/usable.ts'
 import {maxSourceBytes, tooLargeReason} from '../read/decode.ts'
@@ -152,6 +153,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // check
   const messages = checkPolicy(policy, parsed.file, {registry, settings: config.rules})
+  // Characters no XML file can hold (reported above by xml-invalid-character) never reach a file.
+  const invalid = stripXmlInvalid(policy)
   lap('check')
 
   // templates
@@ -165,12 +168,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
   )
+  stripXmlInvalid(documents, invalid) // from the config or the registry
+  if (invalid.length > 0) {
+    const kinds = [...new Set(invalid.map(codePointLabel))].slice(0, 5).join('、')
+    const inSource = String(parsed.file.value).match(xmlInvalidPattern)?.length ?? 0
+    warnings.push(
+      (inSource > 0 ? `源文件里有 ${inSource} 个 ` : '配置或单位名录里有 ') +
+        `Word、Excel 和网页文件都不能容纳的字符（${kinds}），生成的文件里已删去；运行 policy-press check 查看位置`
+    )
+  }
   const tasklists = documents.filter((d) => d.kind === 'tasklist')
   const stems = uniquePaths(documents.map((d) => d.path))
   lap('views')
 
   // templates → Markdown → Doc
-  const rendered = documents.map((document) => render(templates, document.template, document.data))
+  const rendered = documents.map((document) => withoutXmlInvalid(render(templates, document.template, document.data)))
   lap('render')
   const docs = rendered.map((markdown) => parseDocument(markdown))
   lap('doc')
@@ -239,7 +251,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     data,
     messages
   })
-  const indexHtml = writeHtml(parseDocument(render(templates, 'index', index)))
+  const indexHtml = writeHtml(parseDocument(withoutXmlInvalid(render(templates, 'index', index))))
   stage('index.html', indexHtml, 'html')
   lap('index')
 
