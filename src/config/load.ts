@@ -10,6 +10,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair} from 'yaml'
 import {UserError} from '../errors.ts'
+import {isPrototypeKey} from '../tree/keys.ts'
 import {
   allFormats,
   configKeys,
@@ -122,7 +123,10 @@ export function parseConfig(text: string, file: string, cwd = process.cwd(), rul
     const keyNode = pair.key as Node | null
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
     const keyLine = lineOf(keyNode) ?? lineOf(pair.value as Node)
-    const spec = configKeys[key]
+    if (isPrototypeKey(key)) {
+      fail(keyLine, `“${key}”不能作为配置项名称`, `请删除这一行；可用的配置项有：${Object.keys(configKeys).join('、')}。`)
+    }
+    const spec = Object.hasOwn(configKeys, key) ? configKeys[key] : undefined
     if (!spec) {
       const suggestion = closest(key, Object.keys(configKeys))
       fail(
@@ -301,7 +305,10 @@ function mapOf<T>(
     const slotNode = pair.key as Node | null
     const slot = isScalar(slotNode) ? String(slotNode.value) : String(slotNode)
     const line = context.lineOf(slotNode) ?? context.line
-    if (slots && !(slot in slots)) {
+    if (isPrototypeKey(slot)) {
+      context.fail(line, `配置项 "${key}" 里的“${slot}”不能作为名称`, slots ? `请删除这一行；可用的名称有：${Object.keys(slots).join('、')}。` : '请删除这一行；规则名见 policy-press check 每条提示后面。')
+    }
+    if (slots && !Object.hasOwn(slots, slot)) {
       const suggestion = closest(slot, Object.keys(slots))
       context.fail(
         line,
