@@ -31,6 +31,7 @@ import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
 import {builtinTemplatesDir, loadTemplates, render} from '../template/index.ts'
 import {views} from '../view/index.ts'
+import {loadGlossary} from '../view/glossary.ts'
 import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
 import {issuerBlock} from '../view/common.ts'
@@ -163,7 +164,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   lap('templates')
 
   // views
-  const context: ViewContext = {policy, config, registry}
+  // templates/glossary.yml next to the source or in the configured templates folder replaces the built-in glossary.
+  const glossaryPath = templatesDir !== undefined && existsSync(join(templatesDir, 'glossary.yml')) ? join(templatesDir, 'glossary.yml') : undefined
+  const context: ViewContext = {policy, config, registry, glossary: glossaryPath ? loadGlossary(glossaryPath) : undefined}
   // Every kind in the views table; the index lists task lists per unit and the rest as documents.
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
@@ -258,7 +261,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // save
   const saved = await writeOutputs(outDir, files, {
     force: options.force,
-    inputs: [source, ...(registryPath ? [registryPath] : []), ...(options.inputs ?? [])],
+    inputs: [source, ...(registryPath ? [registryPath] : []), ...(glossaryPath ? [glossaryPath] : []), ...(options.inputs ?? [])],
     inputFolders: [templatesDir ?? builtinTemplatesDir, builtinTemplatesDir]
   })
   for (const path of saved.kept) warnings.push(`上次生成的 ${path} 这次不再生成，但它之后被修改过，已保留（确定不要时删除它，或加 --force）`)
