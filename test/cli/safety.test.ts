@@ -1,22 +1,12 @@
 // What the command prints: no raw control character from a source reaches the terminal; the
 // templates command lists every variable with its description and the sample's value.
-import {execFile} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {terminalText} from '../../src/cli/terminal.ts'
 import {templateVariables} from '../../src/template/variables.ts'
-
-const root = path.resolve(import.meta.dirname, '../..')
-
-function cli(args: string[], cwd = root): Promise<{code: number; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'bin/policy-press.js'), ...args], {cwd, maxBuffer: 16 * 1024 * 1024}, (error, stdout, stderr) => {
-      resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-  })
-}
+import {cli} from '../safety/cli.ts'
 
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 

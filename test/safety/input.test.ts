@@ -1,6 +1,5 @@
 // Hostile or unusual input: UTF-16 text, a .docx that unpacks to far more than it weighs,
 // whitespace bombs, a file too large to be a policy.
-import {execFile} from 'node:child_process'
 import {closeSync, mkdtempSync, openSync, readFileSync, ftruncateSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -11,22 +10,14 @@ import {VFile} from 'vfile'
 import {decode, maxSourceBytes} from '../../src/read/decode.ts'
 import {docxLimits, unpackDocx} from '../../src/read/docx.ts'
 import {parsePolicy} from '../../src/parse/index.ts'
+import {cli, root} from './cli.ts'
 
-const root = path.resolve(import.meta.dirname, '../..')
 const sampleText = readFileSync(path.join(root, 'source/xiuzhou-2024.txt'), 'utf8')
 
 function utf16(text: string, order: 'le' | 'be'): Uint8Array {
   const le = Buffer.from(text, 'utf16le')
   if (order === 'be') le.swap16()
   return new Uint8Array(Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), le]))
-}
-
-function cli(args: string[], cwd = root): Promise<{code: number; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'bin/policy-press.js'), ...args], {cwd}, (error, stdout, stderr) => {
-      resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-  })
 }
 
 describe('UTF-16 with a byte order mark (what Notepad saves as "Unicode")', () => {

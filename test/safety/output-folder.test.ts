@@ -1,30 +1,13 @@
 // The output folder through the real command: a build killed while it moves files into place,
 // a unit that drops out, a source next to its outputs, same-named sources, hand-edited outputs.
-import {execFile, spawn} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {bin, cli, root} from './cli.ts'
 
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = path.join(root, 'bin/policy-press.js')
 const small = path.join(root, 'test/fixtures/cli/small')
-
-interface Result {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Result> {
-  const full = {...process.env, ...env}
-  delete full.POLICY_PRESS_DEBUG
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {cwd, env: full}, (error, stdout, stderr) => {
-      resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-  })
-}
 
 /** A copy of the small fixture in a fresh folder. */
 function workspace(): string {
