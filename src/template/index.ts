@@ -31,8 +31,10 @@ export interface Templates {
   readonly files: ReadonlyMap<string, string>
   /** @internal */
   readonly compiled: ReadonlyMap<string, Handlebars.TemplateDelegate>
-  /** @internal Template name → its text, to point at the variable of an error. */
+  /** @internal Template name → its text; then the partials' files and texts: to point at the variable of an error. */
   readonly sources: ReadonlyMap<string, string>
+  /** @internal */
+  readonly partials: ReadonlyArray<{file: string; text: string}>
 }
 
 type Env = typeof Handlebars
@@ -59,7 +61,12 @@ export function loadTemplates(options: TemplateOptions = {}): Templates {
       }
     }
   }
-  for (const [name, file] of partials) env.registerPartial(name, compileFile(env, file, readFileSync(file, 'utf8')))
+  const partialTexts: Array<{file: string; text: string}> = []
+  for (const [name, file] of partials) {
+    const text = readFileSync(file, 'utf8')
+    partialTexts.push({file, text})
+    env.registerPartial(name, compileFile(env, file, text))
+  }
   const compiled = new Map<string, Handlebars.TemplateDelegate>()
   const texts = new Map<string, string>()
   for (const [name, file] of sources) {
@@ -67,7 +74,7 @@ export function loadTemplates(options: TemplateOptions = {}): Templates {
     texts.set(name, text)
     compiled.set(name, compileFile(env, file, text))
   }
-  return {files: sources, compiled, sources: texts}
+  return {files: sources, compiled, sources: texts, partials: partialTexts}
 }
 
 /**
@@ -93,15 +100,18 @@ function templateError(templates: Templates, name: string, error: unknown): User
   const message = String((error as Error)?.message ?? error)
   const missing = /^"([^"]+)" not defined in/.exec(message)
   const line = lineOf(error)
-  // The error comes from the template it happened in (a partial's own file when it was in a partial).
-  const file = templates.files.get(name)
   if (!missing) {
+    const file = templates.files.get(name)
     return new UserError(`模板出错：${file}${line ? ` 第${line}行` : ''}：${message.split('\n')[0]}`, {file, line, cause: error})
   }
+  // The variable as written at the error's place: in the template, or else in the partial that has it there.
   const where = (error as {column?: number}).column
-  const source = templates.sources.get(name) ?? ''
-  const written = line && where !== undefined ? /^[@\w./\-]+/.exec(source.split(/\r?\n/)[line - 1]?.slice(where) ?? '')?.[0] : undefined
-  const variable = written ?? missing[1]!
+  const at = (text: string) => (line && where !== undefined ? /^[@\w./\-]+/.exec(text.split(/\r?\n/)[line - 1]?.slice(where) ?? '')?.[0] : undefined)
+  const matches = (written: string | undefined) => written !== undefined && written.split(/[./]/).pop() === missing[1]
+  const places = [{file: templates.files.get(name), text: templates.sources.get(name) ?? ''}, ...templates.partials]
+  const place = places.find((candidate) => matches(at(candidate.text))) ?? places[0]!
+  const file = place.file
+  const variable = at(place.text) ?? missing[1]!
   const known = templateVariables(name)
   const inView = known.some((path) => path === variable || path.endsWith('.' + variable) || path.endsWith('[].' + variable))
   const shown = `{{${variable}}}`

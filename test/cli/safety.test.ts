@@ -1,12 +1,12 @@
 // What the command prints: no raw control character from a source reaches the terminal; the
 // templates command lists every variable with its description and the sample's value.
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {terminalText} from '../../src/cli/terminal.ts'
 import {templateVariables} from '../../src/template/variables.ts'
-import {cli} from '../safety/cli.ts'
+import {cli, root} from '../safety/cli.ts'
 
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
@@ -30,6 +30,20 @@ describe.concurrent('terminal output', () => {
       if (args[0] === 'parse') expect(result.stdout, args.join(' ')).toContain('\\u001b')
       if (args.includes('--json')) expect(JSON.stringify(JSON.parse(result.stdout))).toContain('\\u001b[2J')
     }
+  })
+})
+
+describe.concurrent('strict templates through the command', () => {
+  it('a misspelt variable stops the build: exit 2, file, line, variable, nearest name, nothing written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pp-strict-'))
+    cpSync(path.join(root, 'test/fixtures/cli/small'), dir, {recursive: true})
+    mkdirSync(path.join(dir, 'templates'))
+    writeFileSync(path.join(dir, 'templates/tasklist.md.hbs'), '{{> frontmatter meta}}\n\n共 {{counts.totl}} 项任务\n')
+    const result = await cli(['build', 'policy.txt', '-o', 'out'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^错误：模板 .*templates\/tasklist\.md\.hbs 第3行：没有变量 \{\{counts\.totl\}\}\n/)
+    expect(result.stderr).toMatch(/怎么办：是不是想写 \{\{counts\.total\}\}？/)
+    expect(existsSync(path.join(dir, 'out'))).toBe(false)
   })
 })
 

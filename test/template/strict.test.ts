@@ -39,6 +39,12 @@ describe('strict templates', () => {
     expect(error.hint).toContain('{{groups[].rows[].clause}}')
   })
 
+  it('names the partial file when the misspelt variable is in a partial', () => {
+    const error = renderError('partial', 'notice', noticeView(context))
+    expect(error.message).toMatch(/partial\/partials\/frontmatter\.hbs 第4行：没有变量 \{\{titel\}\}/)
+    expect(error.hint).toContain('{{meta.title}}')
+  })
+
   it('says how to guard a variable that exists but has no value in this document', () => {
     const error = renderError('optional', 'notice', noticeView(context))
     expect(error.message).toMatch(/notice\.md\.hbs 第3行：变量 \{\{meta\.subtitle\}\} 在这份文件里没有值/)
