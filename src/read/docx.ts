@@ -24,8 +24,15 @@ export const docxLimits = {
   entries: 10_000
 }
 
-/** A .docx that is not a usable package or unpacks beyond `docxLimits`; the message is for the user. */
-export class DocxLimitError extends Error {}
+/** A .docx that is not a usable package or (`tooLarge`) unpacks beyond `docxLimits`; the message is for the user. */
+export class DocxLimitError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false
+  ) {
+    super(message)
+  }
+}
 
 export async function docxToMarkdown(bytes: Uint8Array): Promise<DocxResult> {
   // mammoth gets the parts exactly as checked here, repacked: it never unpacks anything unchecked.
@@ -54,7 +61,7 @@ export function unpackDocx(bytes: Uint8Array): Record<string, Uint8Array> {
   if (end < 0) throw new DocxLimitError('文件不是完整的 zip 包（找不到目录），可能只下载或复制了一部分')
   const count = u16(end + 10)
   let at = u32(end + 16)
-  if (count > docxLimits.entries) throw new DocxLimitError(`文件里有 ${count} 个部件，超过了 ${docxLimits.entries} 个的上限`)
+  if (count > docxLimits.entries) throw new DocxLimitError(`文件里有 ${count} 个部件，超过了 ${docxLimits.entries} 个的上限`, true)
   const parts: Record<string, Uint8Array> = Object.create(null)
   let total = 0
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
@@ -87,11 +94,12 @@ export function unpackDocx(bytes: Uint8Array): Record<string, Uint8Array> {
     } else throw new DocxLimitError(`部件 ${name} 用了 Word 不用的压缩方式（${method}）`)
     total += content.length
     if (total > docxLimits.totalBytes) {
-      throw new DocxLimitError(`文件只有 ${mb(bytes.length)}，解压后却超过 ${mb(docxLimits.totalBytes)}（读到部件 ${name} 时停止），像是“压缩炸弹”而不是 Word 文档`)
+      throw new DocxLimitError(`文件只有 ${mb(bytes.length)}，解压后却超过 ${mb(docxLimits.totalBytes)}（读到部件 ${name} 时停止），像是“压缩炸弹”而不是 Word 文档`, true)
     }
     if (content.length > docxLimits.ratioFromBytes && content.length > docxLimits.ratio * Math.max(1, packed)) {
       throw new DocxLimitError(
-        `部件 ${name} 压缩了 ${Math.round(content.length / Math.max(1, packed))} 倍（${mb(packed)} 解压成 ${mb(content.length)}），超过 ${docxLimits.ratio} 倍的上限，像是“压缩炸弹”而不是 Word 文档`
+        `部件 ${name} 压缩了 ${Math.round(content.length / Math.max(1, packed))} 倍（${mb(packed)} 解压成 ${mb(content.length)}），超过 ${docxLimits.ratio} 倍的上限，像是“压缩炸弹”而不是 Word 文档`,
+        true
       )
     }
     parts[name] = content

@@ -76,6 +76,7 @@ describe('a .docx that unpacks to much more than it weighs', () => {
     const {file} = await parsePolicy({path: 'bomb.docx', bytes})
     const fatal = file.messages.find((m) => m.fatal)
     expect(fatal?.reason).toMatch(/^无法读取 Word（\.docx）文件：文件只有 0\.\d MB，解压后却超过 64\.0 MB/)
+    expect(fatal?.ruleId).toBe('source-too-large')
   })
 
   it('refuses a part packed more than 100 times', () => {
