@@ -143,10 +143,12 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   }
   const targets = files.map((file) => ({file, target: insideDir(root, file.path), hash: sha256(file.bytes)}))
   const inputs = (options.inputs ?? []).map((input) => resolve(input))
+  const folders = (options.inputFolders ?? []).map((folder) => resolve(folder))
   for (const {target} of targets) {
     const input = inputs.find((candidate) => samePath(candidate, target))
-    if (input) {
-      throw new UserError(`输出文件 ${target} 就是这次读取的输入文件，生成时会把它覆盖`, {
+    const folder = folders.find((candidate) => contains(candidate, target))
+    if (input || folder) {
+      throw new UserError(input ? `输出文件 ${target} 就是这次读取的输入文件，生成时会把它覆盖` : `输出文件 ${target} 会写进模板文件夹 ${folder}`, {
         file: target,
         hint: '用 -o 指定另一个输出文件夹（不要放在源文件旁边与输出同名），或把这个输入文件改名；什么都没有写入。'
       })

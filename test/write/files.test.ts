@@ -124,6 +124,10 @@ describe('the output folder keeps track of what it made', () => {
     const templates = mkdtempSync(join(tmpdir(), 'policy-press-templates-'))
     await expect(writeOutputs(join(templates, 'out'), [{path: 'x.md', bytes: 'X'}], {inputFolders: [templates]})).rejects.toThrow(/模板文件夹/)
     expect(existsSync(join(templates, 'out'))).toBe(false)
+    // Outputs into a folder that holds the templates folder: no output may land inside it.
+    const parent = mkdtempSync(join(tmpdir(), 'policy-press-files-'))
+    mkdirSync(join(parent, 'templates'))
+    await expect(writeOutputs(parent, [{path: 'templates/notice.md.hbs', bytes: 'X'}], {inputFolders: [join(parent, 'templates')]})).rejects.toThrow(/会写进模板文件夹/)
   })
 
   it('stages inside the output folder: works when the parent is read-only', async () => {
