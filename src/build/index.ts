@@ -34,7 +34,8 @@ import {views} from '../view/index.ts'
 import {loadGlossary} from '../view/glossary.ts'
 import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
-import {issuerBlock} from '../view/common.ts'
+import {issuerBlock, unusedDeadlines} from '../view/common.ts'
+import {ledgerView} from '../view/ledger.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
 import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
@@ -154,8 +155,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // check
   const messages = checkPolicy(policy, parsed.file, {registry, settings: config.rules})
-  // Characters no XML file can hold (reported above by xml-invalid-character) never reach a file.
+  // Characters no XML file can hold (reported above by xml-invalid-character) never reach a file:
+  // removed from the tree and from the config and registry the views read.
   const invalid = stripXmlInvalid(policy)
+  const clean = {config: structuredClone(config), registry: registry && structuredClone(registry)}
+  stripXmlInvalid(clean, invalid)
+  if (invalid.length > 0) {
+    const kinds = [...new Set(invalid.map(codePointLabel))].slice(0, 5).join('、')
+    const inSource = String(parsed.file.value).match(xmlInvalidPattern)?.length ?? 0
+    warnings.push(
+      (inSource > 0 ? `源文件里有 ${inSource} 个 ` : '配置或单位名录里有 ') +
+        `Word、Excel 和网页文件都不能容纳的字符（${kinds}），生成的文件里已删去；运行 policy-press check 查看位置`
+    )
+  }
   lap('check')
 
   // templates
@@ -166,21 +178,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // views
   // templates/glossary.yml next to the source or in the configured templates folder replaces the built-in glossary.
   const glossaryPath = templatesDir !== undefined && existsSync(join(templatesDir, 'glossary.yml')) ? join(templatesDir, 'glossary.yml') : undefined
-  const context: ViewContext = {policy, config, registry, glossary: glossaryPath ? loadGlossary(glossaryPath) : undefined}
+  const glossary = glossaryPath ? loadGlossary(glossaryPath) : undefined
+  const context: ViewContext = {policy, config: clean.config, registry: clean.registry, glossary}
+  warnings.push(...unusedDeadlines(policy, config))
   // Every kind in the views table; the index lists task lists per unit and the rest as documents.
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
   )
-  stripXmlInvalid(documents, invalid) // from the config or the registry
-  if (invalid.length > 0) {
-    const kinds = [...new Set(invalid.map(codePointLabel))].slice(0, 5).join('、')
-    const inSource = String(parsed.file.value).match(xmlInvalidPattern)?.length ?? 0
-    warnings.push(
-      (inSource > 0 ? `源文件里有 ${inSource} 个 ` : '配置或单位名录里有 ') +
-        `Word、Excel 和网页文件都不能容纳的字符（${kinds}），生成的文件里已删去；运行 policy-press check 查看位置`
-    )
-  }
-  const tasklists = documents.filter((d) => d.kind === 'tasklist')
   const stems = uniquePaths(documents.map((d) => d.path))
   lap('views')
 
@@ -231,9 +235,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const data: IndexLink[] = []
   const issuer = issuerBlock(policy, config)
   if (formats.has('xlsx')) {
-    const created = issuer.created ? new Date(issuer.created) : undefined
-    const ledger = tasklists.map((d) => d.data as TaskListView)
-    stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')
+    const ledger = await writeXlsx(ledgerView(context))
+    for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
+    stage('任务台账.xlsx', ledger.bytes, 'xlsx')
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')
   }

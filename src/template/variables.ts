@@ -13,6 +13,7 @@ import type {TaskClause, TaskListView} from '../view/tasklist.ts'
 import type {InterpretationView, SupportLine} from '../view/interpretation.ts'
 import type {PolicyView} from '../view/policy.ts'
 import type {IndexLink, IndexView} from '../view/index-page.ts'
+import type {ProgressGroup, ProgressView, StatusCounts} from '../view/progress.ts'
 
 /** A described field: a leaf is its description; an object or a list of objects also describes its fields. */
 export type Described = string | {text: string; fields: DescribeTable} | {text: string; each: DescribeTable}
@@ -30,7 +31,7 @@ type Field<V> = [V] extends [ReadonlyArray<infer U>]
 export type Describe<T> = {readonly [K in keyof T]-?: Field<NonNullable<T[K]>>}
 
 const meta: Describe<FrontMatter> = {
-  kind: '文件种类（notice 通知、tasklist 任务清单、interpretation 政策解读、policy 政策原文、index 索引页）',
+  kind: '文件种类（notice 通知、tasklist 任务清单、interpretation 政策解读、policy 政策原文、index 索引页、progress 督办通报）',
   layout: '版式：official 公文（GB/T 9704）或 leaflet 宣传单页',
   title: '文件标题',
   subtitle: '标题下的一行（任务清单的单位名称、政策解读的副标题）；可能没有',
@@ -50,7 +51,8 @@ const metaField = {text: '文件前言（标题、发文字号、署名、日期
 const notice: Describe<NoticeView> = {
   meta: metaField,
   policyTitle: '政策标题（不带书名号）',
-  deadline: '完成时限，如“2024年12月31日”；没有年份也没有配置时为空',
+  deadline: '全部任务共同的完成时限，如“2024年12月31日”；各任务时限不同或都没有时为空',
+  deadlineColumn: '有任何任务写了完成时限时为“是”（表格这时有“完成时限”一列）',
   tableTitle: '责任分工表的标题',
   groups: {
     text: '按政策领域分组的责任分工表',
@@ -70,7 +72,7 @@ const notice: Describe<NoticeView> = {
           supports: '配合单位，用顿号连接；没有时为空',
           leadUnits: '牵头单位（列表）',
           supportUnits: '配合单位（列表）',
-          deadline: '完成时限'
+          deadline: '本任务的完成时限，如“2024年6月底前”“2024年12月31日”；没有时为空'
         }
       }
     }
@@ -107,7 +109,7 @@ const taskClause: Describe<TaskClause> = {
   lead: '牵头单位，用顿号连接',
   supports: '配合单位，用顿号连接',
   partners: '本条款中除本单位以外的单位，用顿号连接',
-  deadline: '完成时限',
+  deadline: '本任务的完成时限；没有时为空',
   note: '下属单位说明，如“由区委人才办承担”；本单位自己承担时为空'
 }
 
@@ -117,7 +119,8 @@ const tasklist: Describe<TaskListView> = {
   fullName: '单位全称（单位名录中有时）；可能没有',
   known: '单位是否在单位名录中（是/否）',
   policyTitle: '政策标题（不带书名号）',
-  deadline: '完成时限；没有时为空',
+  deadline: '本单位全部任务共同的完成时限（开头一句用）；各任务时限不同、不是日期或都没有时为空',
+  deadlineColumn: '有任何条款或事项写了完成时限时为“是”（表格这时有“完成时限”一列）',
   counts: {
     text: '各类任务的数目',
     fields: {
@@ -151,6 +154,7 @@ const tasklist: Describe<TaskListView> = {
       target: '具体目标',
       role: '“牵头”或“配合”',
       units: '全部责任单位，用顿号连接',
+      deadline: '本事项的完成时限；没有时为空',
       note: '下属单位说明；没有时为空'
     }
   },
@@ -306,13 +310,86 @@ const index: Describe<IndexView> = {
   shown: '列出的提示数'
 }
 
+const statusCounts: Describe<StatusCounts> = {
+  total: '任务 × 单位的行数',
+  done: '已完成',
+  inProgress: '推进中',
+  notStarted: '未开始',
+  behind: '滞后',
+  blocked: '无法推进',
+  unreported: '未报告',
+  late: '逾期（完成时限已过且未完成，与上面各项重叠）',
+  doneRate: '完成率，如“45.0%”'
+}
+
+const progressGroup: Describe<ProgressGroup> = {
+  numeral: '本节里的分组序号，如“（一）”',
+  title: '领域名称（不带序号），如“扩大有效投资政策”',
+  tasks: {
+    text: '本组的任务',
+    each: {
+      id: '任务编号，如“1.3”',
+      task: '任务（编号和标题），如“3.向上争取资金支持。”',
+      units: '处于这一状态的单位，用顿号连接',
+      deadline: '完成时限；没有时为空'
+    }
+  }
+}
+
+const progress: Describe<ProgressView> = {
+  meta: metaField,
+  policyTitle: '政策标题（不带书名号）',
+  date: '统计截止日期，如“2024年6月30日”',
+  isoDate: '统计截止日期（ISO 格式）',
+  dateFromReports: '截止日期取自台账中最晚的填报日期（没有写 --date）时为“是”',
+  totals: {text: '全部任务的状态计数', fields: statusCounts},
+  taskCount: '任务数',
+  unitCount: '单位数',
+  reportedUnitCount: '已报告的单位数',
+  unreportedUnitCount: '未报告的单位数',
+  fileCount: '读入的台账文件数',
+  problemCount: '填报问题数',
+  units: {text: '各单位的落实情况', each: {index: '序号', unit: '单位', counts: {text: '该单位的状态计数', fields: statusCounts}, reported: '该单位有可用的填报时为“是”'}},
+  parts: {text: '各领域的落实情况', each: {index: '序号', label: '领域，如“一、扩大有效投资政策”或“附件”', counts: {text: '该领域的状态计数', fields: statusCounts}}},
+  done: {text: '已完成的任务，按领域分组', each: progressGroup},
+  inProgress: {text: '推进中的任务，按领域分组', each: progressGroup},
+  late: {text: '逾期的任务，按领域分组', each: progressGroup},
+  unreported: {text: '没有可用填报的单位', each: {unit: '单位', tasks: '任务数', late: '其中逾期的任务数'}},
+  details: {
+    text: '每个任务 × 单位及其填报（汇总表用）',
+    each: {
+      id: '任务编号',
+      part: '领域',
+      task: '任务',
+      unit: '单位',
+      role: '“牵头”或“配合”',
+      deadline: '完成时限（原文写法）',
+      deadlineDate: '完成时限（ISO 日期）；不是日期时没有',
+      status: '状态',
+      late: '是否逾期（是/否）',
+      progress: '进展情况',
+      completed: '完成日期',
+      contact: '联系人',
+      phone: '联系电话',
+      reported: '填报日期',
+      source: '所用填报的位置“文件 工作表 第N行”；没有时为空'
+    }
+  },
+  problems: {
+    text: '填报问题',
+    each: {file: '台账文件', sheet: '工作表；可能没有', row: '行号；可能没有', rule: '问题代号，如 unknown-task', message: '说明', data: '原样照录的内容；可能没有'}
+  },
+  tableTitle: '附件表（各单位落实情况）的标题'
+}
+
 /** Template name → its view's variables. */
 export const templateTables: Readonly<Record<string, {view: string; fields: DescribeTable}>> = {
   notice: {view: 'NoticeView（src/view/notice.ts）', fields: notice},
   tasklist: {view: 'TaskListView（src/view/tasklist.ts）', fields: tasklist},
   interpretation: {view: 'InterpretationView（src/view/interpretation.ts）', fields: interpretation},
   policy: {view: 'PolicyView（src/view/policy.ts）', fields: policy},
-  index: {view: 'IndexView（src/view/index-page.ts）', fields: index}
+  index: {view: 'IndexView（src/view/index-page.ts）', fields: index},
+  progress: {view: 'ProgressView（src/view/progress.ts；policy-press collect 用）', fields: progress}
 }
 
 export interface VariableLine {

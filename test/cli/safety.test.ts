@@ -51,7 +51,7 @@ describe.concurrent('policy-press templates', () => {
   it('lists every variable of every template with a description and the sample value', async () => {
     const result = await cli(['templates'])
     expect(result.code).toBe(0)
-    for (const template of ['notice', 'tasklist', 'interpretation', 'policy', 'index']) {
+    for (const template of ['notice', 'tasklist', 'interpretation', 'policy', 'index', 'progress']) {
       expect(result.stdout).toContain(`■ ${template}（templates/${template}.md.hbs；视图 `)
       for (const variable of templateVariables(template)) expect(result.stdout).toContain(`  ${variable} `)
     }

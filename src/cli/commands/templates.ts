@@ -6,6 +6,9 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {UserError} from '../../errors.ts'
+import type {Config} from '../../config/types.ts'
+import type {Policy} from '../../tree/types.ts'
+import type {RegistryLike} from '../../view/types.ts'
 import {closest} from '../../config/load.ts'
 import type {ParsedArgs} from '../args.ts'
 import {width} from '../help.ts'
@@ -84,7 +87,27 @@ export async function sampleViews(): Promise<Map<string, unknown>> {
   }
   const link = {label: '责任分工通知.docx', href: '责任分工通知.docx'}
   out.set('index', indexView({policy, created: issuerBlock(policy, input.loaded.config).created, notice: [link], units: tasklists, data: [{label: '任务台账.xlsx', href: '任务台账.xlsx'}], messages}))
+  out.set('progress', await sampleProgress(context))
   return out
+}
+
+/** The progress view of `collect` for the sample: three bureaus' made-up reports (done, in progress, an unknown task). */
+async function sampleProgress(context: {policy: Policy; config: Config; registry?: RegistryLike}): Promise<unknown> {
+  const [{ledgerView}, {mergeReports}, {progressView}] = await Promise.all([
+    import('../../view/ledger.ts'),
+    import('../../collect/merge.ts'),
+    import('../../view/progress.ts')
+  ])
+  const ledger = ledgerView(context)
+  const file = '区发改局.xlsx'
+  const report = (row: number, id: string, unit: string, statusText: string) => ({
+    file, sheet: '任务台账', row, sequence: row, id, unit, statusText, progress: '已开展前期工作', completed: statusText === '已完成' ? '2024-06-01' : undefined,
+    completedText: statusText === '已完成' ? '2024-06-01' : '', contact: '张三', phone: '0573-00000000', reported: '2025-01-15', reportedText: '2025-01-15'
+  })
+  const [first, second] = ledger.rows
+  const reports = [report(3, first!.id, first!.unit, '已完成'), report(4, second!.id, second!.unit, '推进中'), report(5, '99.9', first!.unit, '推进中')]
+  const collected = mergeReports(ledger, reports, [], {files: [file]})
+  return progressView(collected, context.policy, context.config)
 }
 
 /** The sample's value at `groups[].rows[].lead`: the first list item that has it; short and on one line. */
