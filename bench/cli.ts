@@ -113,7 +113,7 @@ export async function benchCli(options: {runs?: number; quick?: boolean} = {}): 
     const wall = (label: string) => median(series.find((s) => s.label === label)!.runs.map((r) => r.wallMs))
     const build = wall('build sample, every format')
     const files = JSON.parse((await cli(['build', sample, '-o', out('count'), '--json'])).stdout) as {documents: number}
-    console.log(`  the sample build writes ${files.documents} files (md, html, docx, pdf for each document; the ledger, policy.json, index.html)`)
+    console.log(`  the sample build writes ${files.documents} files`)
     console.log(
       `  both cores: ${seconds(wall('build sample, one thread'))} in one thread, ${seconds(wall('build sample, PDFs in a worker'))} with the PDFs in a worker, ` +
         `${seconds(build)} with PDFs and Word files in two workers (the default)`

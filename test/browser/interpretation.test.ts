@@ -11,7 +11,7 @@ import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {chromium, type Browser, type Page} from 'playwright-core'
-import {buildInto, root, sampleSource} from '../build/sample.ts'
+import {root, sampleBuild} from '../build/sample.ts'
 
 const executablePath = '/usr/bin/chromium'
 const available = existsSync(executablePath)
@@ -31,7 +31,7 @@ describe.skipIf(!available)('政策解读.html in chromium', () => {
   let browser: Browser
   let outDir: string
   beforeAll(async () => {
-    const built = await buildInto(sampleSource, {formats: ['html', 'json']})
+    const built = await sampleBuild()
     outDir = built.outDir
     browser = await chromium.launch({
       executablePath,

@@ -21,7 +21,7 @@ import {unitOrigins} from '../../src/write/poster/layout.ts'
 import {extract} from '../write-pdf/extract.ts'
 import {squash} from '../helpers/text.ts'
 import {smallPolicy, smallRegistry} from '../view/small-tree.ts'
-import {buildInto, root, sampleConfig, sampleSource} from '../build/sample.ts'
+import {root, sampleBuild, sampleConfig, sampleSource} from '../build/sample.ts'
 
 const registry = loadRegistry(`${root}source/xiuzhou-units.yml`)
 const glossary = loadGlossary()
@@ -187,7 +187,7 @@ describe('一图读懂 of a policy without stated sums', async () => {
 })
 
 describe('the build writes 一图读懂.png (and .pdf with the pdf format)', async () => {
-  const built = await buildInto(sampleSource, {formats: ['png', 'json']})
+  const built = await sampleBuild()
   it('registers the image and links it from index.html', () => {
     expect(built.report.documents.map((d) => d.name)).toContain('一图读懂.png')
     expect(decodePng(new Uint8Array(built.bytes('一图读懂.png'))).width).toBe(1080)
