@@ -4,9 +4,9 @@
  * command, writer and stage that src loads with `import()` becomes a chunk of its own, loaded only
  * when it runs, so a new command registered in src/cli/spec.ts is picked up without listing it here.
  *
- * Measured on the 2-core dev machine (median of 9 runs): `parse` of the sample 0.22 s bundled vs 0.35 s
- * with tsc's file-per-module output, `--version` 0.09 s vs 0.15 s: loading a few large files beats
- * resolving hundreds of small ones (unified, micromark, mdast utilities).
+ * Measured on the 2-core dev machine (median of 9 interleaved runs, load average about 6): `parse`
+ * of the sample 0.22 s bundled vs 0.35 s with tsc's file-per-module output, `--version` 0.09 s vs
+ * 0.15 s: loading a few large files beats resolving hundreds of small ones (unified, micromark, mdast utilities).
  *
  * Layout rule: every output file is two folders below the package root (dist/cli/*.js), as every
  * source file is (src/<stage>/*.ts), so `new URL('../../templates/', import.meta.url)` and friends
@@ -67,7 +67,7 @@ async function buildDist() {
   rmSync(outDir, {recursive: true, force: true})
   const result = await esbuild.build({
     absWorkingDir: root,
-    // The command, and the worker thread that writes PDFs alongside it (src/write/thread.ts).
+    // The command, and the worker threads that write PDF and Word files alongside it (src/write/thread.ts).
     entryPoints: {'cli/main': 'src/cli/main.ts', 'cli/write-worker': 'src/write/worker.ts'},
     outdir: 'dist',
     entryNames: '[dir]/[name]',

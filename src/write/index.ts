@@ -5,8 +5,8 @@
  * they are created once per build (the PDF writer keeps its parsed fonts). The docx and pdf
  * writers are imported lazily (only builds that ask for them pay for loading docx/pdfkit). A
  * factory may answer `{unavailable}` instead of a writer; the build then warns and goes on.
- * `createWriter` is what a build calls: it runs the PDF writer in a worker thread (`thread.ts`)
- * when running compiled, so both cores work. Data writers (`xlsx`, `json`) take the views and the
+ * `createWriter` is what a build calls: it runs the PDF and Word writers in worker threads
+ * (`thread.ts`) when running compiled, so both cores work. Data writers (`xlsx`, `json`) take the views and the
  * tree instead; the build imports them (lazily) and calls them directly.
  */
 import {existsSync} from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * Scale: the synthetic policy 5× the sample (340 clauses in 40 domains, about 40 units) builds
+ * Scale: the synthetic policy 3× the sample (204 clauses in 24 domains, 6 units more than the sample) builds
  * without error (md, html, json, xlsx). The 100× policy (6,800 clauses, every format) runs in
  * `npm run bench`, which prints its time and peak memory. Counts only, no timings here.
  */
@@ -18,7 +18,7 @@ import {syntheticPolicy} from '../../bench/synthetic.ts'
 
 const registryPath = fileURLToPath(new URL('../../source/xiuzhou-units.yml', import.meta.url))
 
-const times = 5
+const times = 3
 const clauseCount = 68 * times
 
 describe(`synthetic policy ${times}× the sample`, () => {
