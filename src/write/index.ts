@@ -5,11 +5,12 @@
  * they are created once per build (the PDF writer keeps its parsed fonts). The docx and pdf
  * writers are imported lazily (only builds that ask for them pay for loading docx/pdfkit). A
  * factory may answer `{unavailable}` instead of a writer; the build then warns and goes on.
- * `createWriter` is what a build calls: it runs the PDF and Word writers in worker threads
- * (`thread.ts`) when running compiled, so both cores work. Data writers (`xlsx`, `json`) take the views and the
+ * `createWriter` is what a build calls: when running compiled and a core is free, it runs the PDF
+ * and Word writers in worker threads (`thread.ts`), so both cores work. Data writers (`xlsx`, `json`) take the views and the
  * tree instead; the build imports them (lazily) and calls them directly.
  */
 import {existsSync} from 'node:fs'
+import {availableParallelism, loadavg} from 'node:os'
 import type {Config, Format} from '../config/types.ts'
 import type {Doc} from '../doc/types.ts'
 import {officialLayout} from '../layout/gbt9704.ts'
@@ -83,20 +84,26 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
 /**
  * Formats written in worker threads, one thread each, while the main thread writes the rest: the
  * PDF and Word writers are most of a build's work and need nothing from the main thread but the
- * documents. Measured on the sample (CPU time per thread, 2-core machine): one thread 2.5–2.8 s;
- * PDFs in a worker: main 1.9–2.1 s, worker 1.1–1.2 s; PDFs and Word files in workers: main
- * 1.3–1.4 s, workers 1.0–1.2 s and 0.6–0.8 s. POLICY_PRESS_THREADS=0 writes everything in the
- * main thread, POLICY_PRESS_THREADS=pdf only the PDFs in a worker (the bench compares them).
+ * documents. It pays only with a free core. Measured on the sample (2-core machine shared with other
+ * jobs): CPU per thread drops from 2.5–2.8 s in one thread to 1.3–1.4 s on the main thread with
+ * workers of 1.0–1.2 s (PDF) and 0.6–0.8 s (Word), but the process spends 0.2–1.1 s more CPU (each
+ * worker loads and warms up its own modules), and with both cores busy (load average 5–17) the median
+ * wall time was higher with workers (8.1 s vs 6.3 s at load 5–8). So workers are used when the
+ * one-minute load average leaves a core free. POLICY_PRESS_THREADS overrides: `0` for one thread,
+ * or the formats to put in workers (`pdf,docx`, `pdf`).
  */
-const threadSetting = process.env.POLICY_PRESS_THREADS
-const threaded: ReadonlySet<string> = new Set(threadSetting === undefined ? ['pdf', 'docx'] : threadSetting.split(','))
+function threadedFormats(): ReadonlySet<string> {
+  const setting = process.env.POLICY_PRESS_THREADS
+  if (setting !== undefined) return new Set(setting === '0' ? [] : setting.split(','))
+  return new Set(loadavg()[0]! < availableParallelism() - 1 ? ['pdf', 'docx'] : [])
+}
 
 /** dist/cli/write-worker.js next to this chunk; absent when running the TypeScript sources. */
 const workerUrl = new URL('./write-worker.js', import.meta.url)
 
 /** The writer a build uses for `format`: in a worker thread where that pays, else in this thread. */
 export function createWriter(format: DocumentFormat, options: WriterOptions): Promise<DocumentWriter | {unavailable: string}> {
-  const useThread = threaded.has(format) && import.meta.url.endsWith('.js') && existsSync(workerUrl)
+  const useThread = threadedFormats().has(format) && import.meta.url.endsWith('.js') && existsSync(workerUrl)
   return useThread ? threadedWriter(workerUrl, format, options) : writers[format](options)
 }
 
