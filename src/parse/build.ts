@@ -12,6 +12,9 @@ import {type Block, toBlocks} from './blocks.ts'
 import {arabicLabel, articleLabel, bracketLabel, chineseHeading, innerNumber, labelNumber, leadPhrase} from './numbering.ts'
 import type {Src} from './source.ts'
 import {findResponsibilityList, splitUnitList} from './units.ts'
+import {buildGeneral} from './outline.ts'
+import {documentNumberLine, isRecipients} from './front.ts'
+import {numberingOf} from './schemes.ts'
 
 export interface BuildOptions {
   /** Units registry; without it every unit resolves as `unknown`. */
@@ -20,13 +23,13 @@ export interface BuildOptions {
 
 const source = 'policy-press'
 
-function textNode(src: Src): Text {
+export function textNode(src: Src): Text {
   const node: Text = {type: 'text', value: src.value}
   if (src.position) node.position = src.position
   return node
 }
 
-function metaOf(frontMatter: Record<string, unknown> | undefined): PolicyMeta {
+export function metaOf(frontMatter: Record<string, unknown> | undefined): PolicyMeta {
   const meta: PolicyMeta = {}
   if (!frontMatter) return meta
   for (const [key, value] of Object.entries(frontMatter)) {
@@ -72,7 +75,7 @@ export function clauseLabel(text: string, expected: number): Labelled | undefine
 }
 
 /** Index of the end of the title sentence (after its `。`), or -1. */
-function titleEnd(text: string): number {
+export function titleEnd(text: string): number {
   let depth = 0
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!
@@ -83,7 +86,7 @@ function titleEnd(text: string): number {
   return -1
 }
 
-function unitRefs(
+export function unitRefs(
   registry: Registry | undefined,
   list: string,
   at: (from: number, to: number) => Position | undefined,
@@ -193,6 +196,27 @@ function isAppendixStart(block: Block): boolean {
   return Boolean(match && (match[1]!.includes('：') || match[1]!.includes(':') || match[2] === ''))
 }
 
+/**
+ * The sample's shape: parts `一、…` (or Markdown `##` headings) over clauses numbered `1.` and no
+ * front of a real document. It keeps its own walker (below), which reads it exactly as before;
+ * every other shape goes through the outline inference (`outline.ts`).
+ */
+export function sampleShaped(blocks: readonly Block[]): boolean {
+  if (blocks.some((b) => b.kind === 'heading' && b.depth === 2)) return true
+  const head = blocks.slice(0, 8).filter((b): b is Extract<Block, {src: Src}> => b.kind !== 'table')
+  if (head.some((b) => documentNumberLine.test(b.src.value) || isRecipients(b.src.value))) return false
+  let arabic = 0
+  let other = 0
+  for (const block of blocks) {
+    if (block.kind === 'item') arabic++
+    if (block.kind !== 'paragraph') continue
+    const scheme = numberingOf(block.src.value)?.scheme.id
+    if (scheme === 'arabic') arabic++
+    else if (scheme === 'bracketChinese' || scheme === 'article' || scheme === 'chapter') other++
+  }
+  return arabic > 0 && arabic >= other
+}
+
 export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {}): Policy {
   const {registry} = options
   const {blocks, frontMatter, frontMatterError} = toBlocks(tree)
@@ -200,6 +224,12 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
     file.message(`文件头（YAML）无法解析：${frontMatterError.reason}`, {ruleId: 'front-matter', source, place: frontMatterError.position})
   }
   const meta = metaOf(frontMatter)
+  if (!sampleShaped(blocks)) {
+    const general = buildGeneral(blocks, file, registry, meta)
+    if (typeof meta.status === 'string' && meta.status) general.status = meta.status
+    if (tree.position && general.children.length > 0) general.position = tree.position
+    return general
+  }
   const policy: Policy = {type: 'policy', title: '', meta, preamble: [], children: [], closing: []}
   if (tree.position) policy.position = tree.position
 
@@ -358,7 +388,7 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
   return policy
 }
 
-function joinSrcs(srcs: Src[]): Src {
+export function joinSrcs(srcs: Src[]): Src {
   // Multi-paragraph clause (stray paragraphs merged): join with a line feed; the map stays per part.
   const first = srcs[0]!
   let value = ''
@@ -382,7 +412,7 @@ function joinSrcs(srcs: Src[]): Src {
   return joined
 }
 
-function splitLead(rest: string): {title: string; lead?: string; leadStart: number} {
+export function splitLead(rest: string): {title: string; lead?: string; leadStart: number} {
   const match = leadPhrase.exec(rest)
   if (!match) return {title: rest.trim(), leadStart: 0}
   return {title: rest.slice(0, match.index).trim(), lead: match[1]!, leadStart: match.index + match[0].indexOf(match[1]!)}
@@ -441,7 +471,7 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (a.length - 1 + b.length - 1)
 }
 
-function buildAppendix(blocks: Block[], start: number, file: VFile, registry: Registry | undefined, domains: Domain[]): Appendix {
+export function buildAppendix(blocks: Block[], start: number, file: VFile, registry: Registry | undefined, domains: Domain[]): Appendix {
   const head = blocks[start]! as Extract<Block, {src: Src}>
   const match = appendixLabel.exec(head.src.value)!
   const appendix: Appendix = {type: 'appendix', label: match[1]!, title: match[2]!.trim(), columns: [], children: []}
