@@ -230,6 +230,13 @@ function domainOf(node: OutlineNode | undefined, ordinal: number, context: Conte
   return domain
 }
 
+/** A group's heading as the tasks under it carry it: its label and first sentence. */
+function groupTitleOf(node: OutlineNode): string {
+  const heading = node.srcs[0]!.value
+  const stop = titleEnd(heading)
+  return stop === -1 ? heading : heading.slice(0, stop)
+}
+
 /** Clauses of a node that holds tasks below it: groups recurse, task nodes become clauses. */
 function collectTasks(node: OutlineNode, withDuties: boolean, path: string, context: Context, out: Clause[], domain: Domain, group?: string) {
   let index = 0
@@ -248,9 +255,7 @@ function collectTasks(node: OutlineNode, withDuties: boolean, path: string, cont
     if (isGroup) {
       index++
       const groupPath = `${path}.${index}`
-      const heading = child.srcs[0]!.value
-      const stop = titleEnd(heading)
-      const groupTitle = stop === -1 ? heading : heading.slice(0, stop)
+      const groupTitle = groupTitleOf(child)
       const sub: Clause[] = []
       // The group's own paragraphs: tasks when they carry duties, otherwise the group's text.
       if (withDuties && ownDuties(child)) {
@@ -271,6 +276,19 @@ function collectTasks(node: OutlineNode, withDuties: boolean, path: string, cont
     }
     const srcs = allSrcs(child)
     const pieces = withDuties ? splitTasks(srcs) : [srcs]
+    if (pieces.length > 1 && child.num) {
+      // A numbered paragraph followed by unnumbered ones, each closed by its own duty list:
+      // the number heads a group whose first task is its own paragraph.
+      index++
+      const groupTitle = groupTitleOf(child)
+      pieces.forEach((piece, k) => {
+        const clause = makeClause(piece, k === 0 ? child.num : undefined, k === 0 ? child.num!.number : k + 1, context)
+        clause.id = `${path}.${index}.${k + 1}`
+        clause.group = groupTitle
+        out.push(clause)
+      })
+      continue
+    }
     pieces.forEach((piece, k) => push(makeClause(piece, k === 0 ? child.num : undefined, k === 0 ? (child.num?.number ?? index + 1) : index + 1, context)))
   }
 }
