@@ -485,12 +485,11 @@ export function buildAppendix(blocks: Block[], start: number, file: VFile, regis
     }
   }
   const table = blocks.slice(j).find((b) => b.kind === 'table') as Extract<Block, {kind: 'table'}> | undefined
-  for (let k = j; k < blocks.length; k++) {
-    const block = blocks[k]!
-    if (block === table) continue
-    if (block.kind !== 'table') {
-      file.message('附件表格之外的内容未读入政策结构', {ruleId: 'appendix-extra', source, place: block.src.position})
-    }
+  // One message for whatever the appendix holds besides its table, with a count.
+  const extra = blocks.slice(j).filter((block) => block !== table && block.kind !== 'table') as Array<Extract<Block, {src: Src}>>
+  if (extra.length > 0) {
+    const count = extra.length > 1 ? `（共 ${extra.length} 段）` : ''
+    file.message(`附件表格之外的内容未读入政策结构${count}`, {ruleId: 'appendix-extra', source, place: extra[0]!.src.position})
   }
   if (!table) {
     file.message('附件中没有找到表格', {ruleId: 'appendix-table', source, place: head.src.position})

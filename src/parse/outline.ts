@@ -44,12 +44,19 @@ export interface Outline {
 export function inferOutline(srcs: Src[]): Outline {
   const outline: Outline = {lead: [], nodes: []}
   const stack: Array<{node: OutlineNode; rank: number}> = []
+  // Levels in the order the document first uses them (`一、总则` over `第一条` in one text,
+  // `第一章` over `第一条` over `（一）` in another); GB/T 9704's order breaks no tie here.
+  const levels = new Map<string, number>()
+  for (const src of srcs) {
+    const id = numberingOf(src.value)?.scheme.id
+    if (id && !levels.has(id)) levels.set(id, levels.size)
+  }
   for (const src of srcs) {
     const text = src.value
     const num = numberingOf(text)
     const box = !num && boxPattern.test(text)
     if (num || box) {
-      const rank = num ? num.scheme.rank : (stack[stack.length - 1]?.rank ?? 99)
+      const rank = num ? levels.get(num.scheme.id)! : (stack[stack.length - 1]?.rank ?? 99)
       while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop()
       const node: OutlineNode = {srcs: [src], children: []}
       if (num) node.num = num
