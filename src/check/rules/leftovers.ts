@@ -90,14 +90,15 @@ export const strayWhitespace = defineRule({
       // names and signature lines (short, no sentence punctuation), where spaces set the layout.
       const label = numberingOf(content.slice(indent))
       if (label && /^(chapter|section|article)$/.test(label.scheme.id)) indent += label.label.length + label.punctuation.length
-      const heading = content.length <= 40 && !/[，。；：！？]/.test(content)
+      const heading = (content.length <= 40 && !/[，。；：！？]/.test(content)) || /^(责任单位|牵头单位|配合单位|主要责任单位)[：:]/.test(content.trim())
       for (const match of content.slice(indent).matchAll(/[ \u00a0\u3000\u2002]+/g)) {
         const at = indent + (match.index ?? 0)
         const before = content[at - 1]
         const after = content[at + match[0].length]
         // A PDF copy's space inside a number (`20 24年`) is always a leftover.
         const inNumber = /[0-9０-９]/.test(before ?? '') && /[0-9０-９]/.test(after ?? '') && (isCjk(content[at - 2]) || isCjk(content[at + match[0].length + 1]))
-        if (heading && !inNumber) continue
+        // In a title or a name, a space between two characters aligns them (`国　务　院`).
+        if (heading && !inNumber && !isCjkPunctuation(before) && !isCjkPunctuation(after)) continue
         if (inNumber) {
           context.report(`数字“${before}${match[0]}${after}”中间有多余的空格，应删去`, source.span(lineStart + at, lineStart + at + match[0].length), {actual: match[0], expected: ['']})
           continue
