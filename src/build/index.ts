@@ -153,6 +153,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     builder(context).map((document) => ({...document, kind}))
   )
   const tasklists = documents.filter((d) => d.kind === 'tasklist')
+  // A policy whose tasks name no unit has no responsibility split: say so instead of empty notices.
+  const noDuties = policy.duties === 'none'
+  if (noDuties) warnings.push('本政策的条款没有写明责任单位，没有责任分工可以生成：不生成责任分工通知、任务清单和任务台账，只生成政策解读和政策原文')
   const stems = uniquePaths(documents.map((d) => d.path))
   lap('views')
 
@@ -202,7 +205,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // data writers
   const data: IndexLink[] = []
   const issuer = issuerBlock(policy, config)
-  if (formats.has('xlsx')) {
+  if (formats.has('xlsx') && !noDuties) {
     const created = issuer.created ? new Date(issuer.created) : undefined
     const ledger = tasklists.map((d) => d.data as TaskListView)
     stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')

@@ -474,8 +474,6 @@ export function buildGeneral(blocks: Block[], file: VFile, registry: Registry | 
   }
   if (signature.length) front.signature = signature
   if (Object.keys(front).length > 0) policy.front = front
-  if (front.documentNumber && !meta.documentNumber) meta.documentNumber = front.documentNumber.value.replace(/^[（(]|[）)]$/g, '')
-  if (front.date && !meta.date) meta.date = front.date
 
   const context: Context = {registry, year: policyYear(policy.title, front.documentNumber?.value, front.date)}
   const conventions: Text[] = []

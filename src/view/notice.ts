@@ -28,6 +28,8 @@ export interface NoticeRow {
 }
 
 export interface NoticeGroup {
+  /** The one unnamed part of a flat list of tasks: no heading row. */
+  implicit: boolean
   /** Domain ordinal as a Chinese numeral (`一`). */
   numeral: string
   ordinal: number
@@ -61,8 +63,10 @@ export interface NoticeView {
   appendix?: {title: string; label: string; rows: NoticeAppendixRow[]}
 }
 
+/** `1.发挥…。` for the sample's numbered clauses; other labels as written (`（一）加大…。`, or the title alone). */
 export function clauseLabel(clause: Clause): string {
-  return `${clause.number}.${clause.title}`
+  if (clause.label === '' || /^[0-9０-９]+$/.test(clause.label)) return clause.label === '' ? clause.title : `${clause.number}.${clause.title}`
+  return clause.label + clause.labelPunctuation.trim() + clause.title
 }
 
 export function noticeView(context: ViewContext): NoticeView {
@@ -71,7 +75,9 @@ export function noticeView(context: ViewContext): NoticeView {
   const issuer = issuerBlock(policy, config)
   const due = deadline(policy, config)
   let index = 0
-  const groups: NoticeGroup[] = policy.children.map((domain) => ({
+  // Parts with no tasks (指导思想, 基本原则…) have nothing to split; a flat list has one unnamed part.
+  const groups: NoticeGroup[] = policy.children.filter((domain) => domain.children.length > 0).map((domain) => ({
+    implicit: domain.implicit === true,
     numeral: chineseNumeral(domain.ordinal),
     ordinal: domain.ordinal,
     title: domain.title,
@@ -84,7 +90,8 @@ export function noticeView(context: ViewContext): NoticeView {
         index: ++index,
         number: clause.number,
         clause: clauseLabel(clause),
-        content: clause.body,
+        // Paragraphs of a multi-paragraph task run on in the table cell.
+        content: clause.body.replace(/^\n+/, '').replace(/\n+/g, ''),
         lead: joinNames(leadUnits),
         supports: joinNames(supportUnits),
         leadUnits,
@@ -141,5 +148,7 @@ export function noticeView(context: ViewContext): NoticeView {
 }
 
 export function noticeDocuments(context: ViewContext): Array<ViewDocument<NoticeView>> {
+  // No task names a unit: there is no responsibility split to notify (the build says so).
+  if (context.policy.duties === 'none') return []
   return [{template: 'notice', path: ['责任分工通知'], label: '责任分工通知', data: noticeView(context)}]
 }

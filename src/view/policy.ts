@@ -61,6 +61,7 @@ const defaultColumns = ['领域', '争取事项', '具体目标', '责任单位'
  * `（由…牵头实施）` (the form of the sample and of docs/source-format.md).
  */
 export function domainHeading(domain: Domain): string {
+  if (domain.implicit) return ''
   const leads = unitDisplayNames(domain.leads, 'written').join('、')
   return domain.label + domain.labelPunctuation + domain.title + (leads ? `（由${leads}牵头实施）` : '')
 }
@@ -102,7 +103,11 @@ export function policyView(context: ViewContext): PolicyView {
         clauses: domain.children.map((clause) => {
           const starts = clause.group !== undefined && clause.group !== group
           group = clause.group
-          const text = clause.label + clause.labelPunctuation + clause.title + clause.body + clause.unitsText
+          // A part-level task starts with the part's heading, which the heading above already prints.
+          const partLevel = clause.position !== undefined && clause.position.start.offset === domain.position?.start.offset
+          const text = partLevel
+            ? (clause.body + clause.unitsText).replace(/^\n+/, '')
+            : clause.label + clause.labelPunctuation + clause.title + clause.body + clause.unitsText
           return starts ? {group: clause.group, text} : {text}
         })
       }

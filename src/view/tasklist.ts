@@ -82,7 +82,7 @@ function note(duty: Duty<unknown>): string {
 }
 
 function domainLabel(domain: Domain | undefined): string {
-  return domain ? `${chineseNumeral(domain.ordinal)}、${domain.title}` : ''
+  return domain && !domain.implicit ? `${chineseNumeral(domain.ordinal)}、${domain.title}` : ''
 }
 
 export function tasklistView(context: ViewContext, duties: UnitDuties): TaskListView {
