@@ -12,9 +12,10 @@ import {type Block, toBlocks} from './blocks.ts'
 import {arabicLabel, articleLabel, bracketLabel, chineseHeading, innerNumber, labelNumber, leadPhrase} from './numbering.ts'
 import type {Src} from './source.ts'
 import {findResponsibilityList, splitUnitList} from './units.ts'
-import {buildGeneral} from './outline.ts'
+import {buildGeneral, makeClause} from './outline.ts'
+import {findDuties} from './duties.ts'
 import {documentNumberLine, isRecipients} from './front.ts'
-import {numberingOf} from './schemes.ts'
+import {numberingOf, schemes} from './schemes.ts'
 
 export interface BuildOptions {
   /** Units registry; without it every unit resolves as `unknown`. */
@@ -127,6 +128,13 @@ function buildClause(
 ): Clause {
   const content = src.value.slice(labelled.contentStart)
   const list = findResponsibilityList(content)
+  if (!list && findDuties(content).length > 0) {
+    // Another duty form (`（A负责）`, `（A牵头，B配合）`…): read by the duty-form table.
+    const scheme = schemes.find((s) => s.id === (labelled.kind === 'bracket' ? 'bracketChinese' : labelled.kind === 'article' ? 'article' : 'arabic'))!
+    const clause = makeClause([src], {scheme, label: labelText?.label ?? labelled.label, punctuation: labelText?.punctuation ?? labelled.punctuation, number: labelled.number, contentStart: labelled.contentStart}, labelled.number, {registry})
+    if (group !== undefined) clause.group = group
+    return clause
+  }
   const pre = list ? content.slice(0, list.start) : content
   const end = titleEnd(pre)
   const title = end === -1 ? pre : pre.slice(0, end)

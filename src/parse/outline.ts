@@ -89,7 +89,18 @@ function dutiesOf(src: Src): FoundDuty[] {
   return found
 }
 const ownDuties = (node: OutlineNode) => node.srcs.some((s) => dutiesOf(s).length > 0)
-const subDuties = (node: OutlineNode): boolean => node.children.some((c) => !c.box && (ownDuties(c) || subDuties(c)))
+const carries = (node: OutlineNode): boolean => ownDuties(node) || subDuties(node)
+const subDuties = (node: OutlineNode): boolean => node.children.some((c) => !c.box && carries(c))
+/**
+ * A node whose enumeration (`①…②…`, `（1）…（2）…`) is closed by one duty list on its last item:
+ * the duty belongs to the node, which is the task; its items are its text.
+ */
+const closedEnumeration = (node: OutlineNode): boolean => {
+  const items = node.children.filter((c) => !c.box)
+  return items.length >= 2 && !ownDuties(node) && items.slice(0, -1).every((c) => !carries(c)) && !subDuties(items[items.length - 1]!)
+}
+/** A node that holds tasks below it (a part or a group), rather than being a task. */
+const holdsTasks = (node: OutlineNode): boolean => subDuties(node) && !closedEnumeration(node)
 const allSrcs = (node: OutlineNode): Src[] => [...node.srcs, ...node.children.flatMap(allSrcs)]
 
 function unitRef(registry: Registry | undefined, written: string, role: UnitRef['role'], nested: boolean, host: UnitRef | undefined, position: ReturnType<Src['range']>): UnitRef {
@@ -258,7 +269,7 @@ function collectTasks(node: OutlineNode, withDuties: boolean, path: string, cont
       ;(domain.boxes ??= []).push(...child.srcs.map(textNode))
       continue
     }
-    const isGroup = withDuties ? subDuties(child) : child.num?.scheme.id === 'section'
+    const isGroup = withDuties ? holdsTasks(child) : child.num?.scheme.id === 'section'
     if (isGroup) {
       index++
       const groupPath = `${path}.${index}`
@@ -306,7 +317,7 @@ function buildFromOutline(outline: Outline, context: Context): Built {
   const withDuties = nodes.some((n) => ownDuties(n) || subDuties(n)) || outline.lead.some((s) => dutiesOf(s).length > 0)
   const topStructured = nodes.filter((n) => n.children.some((c) => !c.box))
   const chapters = nodes.some((n) => n.num?.scheme.id === 'chapter')
-  const partsMode = withDuties ? nodes.some((n) => subDuties(n)) : chapters || topStructured.length * 2 >= nodes.length
+  const partsMode = withDuties ? nodes.some((n) => holdsTasks(n)) : chapters || topStructured.length * 2 >= nodes.length
   const domains: Domain[] = []
   const closing: Src[] = []
   if (!partsMode) {
@@ -330,7 +341,7 @@ function buildFromOutline(outline: Outline, context: Context): Built {
     nodes.forEach((node, n) => {
       const domain = domainOf(node, n + 1, context)
       const path = String(n + 1)
-      const hasSub = withDuties ? subDuties(node) : node.children.some((c) => !c.box)
+      const hasSub = withDuties ? holdsTasks(node) : node.children.some((c) => !c.box)
       if (hasSub) {
         // Paragraphs under the heading, before the first child: the part's introduction.
         domain.intro.push(...node.srcs.slice(1).map(textNode))
@@ -338,7 +349,7 @@ function buildFromOutline(outline: Outline, context: Context): Built {
         const stop = titleEnd(head.value)
         if (stop !== -1 && stop < head.value.replace(/[\s\u3000]+$/, '').length) domain.intro.unshift(textNode(head.slice(stop)))
         collectTasks(node, withDuties, path, context, domain.children, domain)
-      } else if (withDuties && ownDuties(node)) {
+      } else if (withDuties && carries(node)) {
         // A part with no items that carries its own duty: a part-level task.
         splitTasks(allSrcs(node)).forEach((piece, k) => {
           const clause = makeClause(piece, k === 0 ? node.num : undefined, k + 1, context)
