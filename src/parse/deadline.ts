@@ -9,7 +9,7 @@ import {foldDigits} from '../tree/numerals.ts'
 const month = '(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})'
 /** Deadline phrases inside running text, longest forms first. */
 const textPatterns: RegExp[] = [
-  new RegExp(`(?:[0-9]{4}年)?(?:${month}月(?:底|末|份)?|年底|年末|上半年|下半年|[一二三四1-4]季度(?:末)?)(?:前|以前|之前)?(?:完成|建成|出台|制定|印发)?`, 'g'),
+  new RegExp(`(?:(?:[0-9]{4}年)?(?:${month}月(?:底|末|份)?|上半年|下半年|[一二三四1-4]季度(?:末)?)|(?:[0-9]{4})?年(?:底|末))(?:前|以前|之前)?(?:完成|建成|出台|制定|印发)?`, 'g'),
   /持续推进|长期坚持|长期推进|持续开展/g
 ]
 

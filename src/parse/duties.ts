@@ -206,6 +206,16 @@ function addUnits(text: string, offset: number, role: DutyRole, found: FoundUnit
     list = list.slice(0, etc.index)
   }
   const {entries} = splitUnitList(list)
+  // A name split at a bracket with no separator after it is one name: `各县（市、区）人民政府`.
+  for (let k = entries.length - 1; k > 0; k--) {
+    const previous = entries[k - 1]!
+    const entry = entries[k]!
+    if (previous.nested || entry.nested) continue
+    const between = list.slice(previous.offset + previous.written.length, entry.offset)
+    if (between.trim() === '' && /[）)]$/.test(previous.written)) {
+      entries.splice(k - 1, 2, {...previous, written: list.slice(previous.offset, entry.offset + entry.written.length)})
+    }
+  }
   for (const entry of entries) {
     const written = entry.written.replace(/[ \u3000]+/g, '')
     if (!written) continue

@@ -108,7 +108,10 @@ export function tableTasks(table: TableBlock, context: {registry?: Registry; yea
     return domain
   }
   // Parts: group rows; otherwise the merged task cells when each holds several measures.
-  const carried = columns.task !== undefined && columns.content !== undefined && rows.some((row) => !groupRow(row) && row[columns.task!]!.value.trim() === '')
+  const groups = rows.some((row) => groupRow(row) !== undefined)
+  const merged = columns.task !== undefined && columns.content !== undefined && rows.some((row) => !groupRow(row) && row[columns.task!]!.value.trim() === '')
+  // Merged task cells over several measures: parts when the table has no group rows, else groups.
+  const carried = merged && !groups
   let domain: Domain | undefined
   let lastTask = ''
   let lastNumber = ''
@@ -137,12 +140,12 @@ export function tableTasks(table: TableBlock, context: {registry?: Registry; yea
       domain = newDomain('', undefined)
       domain.implicit = true
     }
-    const textCell = columns.content !== undefined && (carried || row[columns.content]!.value.trim()) ? columns.content : (columns.task ?? columns.content!)
+    const textCell = columns.content !== undefined && (merged || row[columns.content]!.value.trim()) ? columns.content : (columns.task ?? columns.content!)
     const src = row[textCell]!
     const text = src.value.trim()
     const num = numberingOf(text)
     const rest = num ? text.slice(num.contentStart) : text
-    const useTaskTitle = !carried && columns.task !== undefined && textCell !== columns.task
+    const useTaskTitle = !merged && columns.task !== undefined && textCell !== columns.task
     const stop = titleEnd(rest)
     const title = useTaskTitle ? cells[columns.task!]! : stop === -1 ? rest : rest.slice(0, stop)
     const body = useTaskTitle ? text : stop === -1 ? '' : rest.slice(stop)
@@ -187,6 +190,7 @@ export function tableTasks(table: TableBlock, context: {registry?: Registry; yea
     }
     const placed = row.filter((c) => c.position && c.value.trim())
     if (placed.length > 0) clause.position = {start: placed[0]!.position!.start, end: placed[placed.length - 1]!.position!.end}
+    if (merged && groups && task) clause.group = task
     clause.id = domain.implicit ? String(domain.children.length + 1) : `${domain.ordinal}.${domain.children.length + 1}`
     domain.children.push(clause)
   }
