@@ -112,22 +112,27 @@ export const clauseNumbering = defineRule({
     const {policy, source} = context
     // Numbered tasks only (unnumbered ones and part-level tasks carry no number of their own),
     // one sequence per numbering form (`（一）` tasks and `1.` items are separate sequences).
-    const forms = new Map<string, Array<{domain: Domain; clauses: Clause[]}>>()
+    type Run = {domain: Domain; group?: string; clauses: Clause[]}
+    const forms = new Map<string, Run[]>()
     for (const domain of policy.children) {
-      const byForm = new Map<string, Clause[]>()
       // A part-level task starts at the part's heading and carries the part's own label.
       const partLevel = (c: Clause) => c.position?.start.offset !== undefined && c.position.start.offset === domain.position?.start.offset
       for (const clause of domain.children.filter((c) => c.label !== '' && !partLevel(c))) {
-        const form = labelForm(clause.label)
-        byForm.set(form, [...(byForm.get(form) ?? []), clause])
+        const runs = forms.get(labelForm(clause.label)) ?? []
+        const last = runs[runs.length - 1]
+        if (last && last.domain === domain && last.group === clause.group) last.clauses.push(clause)
+        else runs.push({domain, group: clause.group, clauses: [clause]})
+        forms.set(labelForm(clause.label), runs)
       }
-      for (const [form, clauses] of byForm) forms.set(form, [...(forms.get(form) ?? []), {domain, clauses}])
     }
     const item = (clause: Clause) => ({number: clause.number, place: clausePlace(source, clause)})
-    for (const domains of forms.values()) {
-      // Some documents restart the numbering in every domain; all of them starting at 1 says so.
-      const perDomain = domains.length > 1 && domains.every(({clauses}) => clauses[0]!.number === 1)
-      if (perDomain) {
+    const restarts = (runs: Run[]) => runs.length > 1 && runs.every(({clauses}) => clauses[0]!.number === 1)
+    for (const runs of forms.values()) {
+      // Some documents restart the numbering in every group or every domain; all of them starting at 1 says so.
+      const domains = [...new Set(runs.map((run) => run.domain))].map((domain) => ({domain, clauses: runs.filter((r) => r.domain === domain).flatMap((r) => r.clauses)}))
+      if (restarts(runs) && runs.some((run) => run.group !== undefined)) {
+        for (const run of runs) checkSequence(context, `“${run.group ?? run.domain.label}”内条款编号`, run.clauses.map(item), 1)
+      } else if (restarts(domains)) {
         for (const {domain, clauses} of domains) checkSequence(context, `“${domain.label}”领域内条款编号`, clauses.map(item), 1)
       } else {
         checkSequence(context, '条款编号', domains.flatMap(({clauses}) => clauses.map(item)), 1)
