@@ -31,7 +31,7 @@ export const dutyForms: readonly DutyForm[] = [
   {id: 'lead-verb', pattern: new RegExp(`^${units}(?:牵头负责|牵头实施|牵头落实|牵头)$`), role: 'lead', marks: true, examples: ['生态环境部牵头', '人行平潭支行牵头']},
   {id: 'support-verb', pattern: new RegExp(`^${units}(?:配合|参与|协助|协同|配合落实)$`), role: 'support', marks: true, examples: ['财政部、民政部配合', '国家统计局参与']},
   {id: 'responsible', pattern: new RegExp(`^${units}(?:负责落实|负责实施|负责|指导|落实)$`), role: 'ordered', marks: true, examples: ['市场监管总局负责', '人力资源社会保障部、财政部负责', '生态环境部指导']},
-  {id: 'deadline', pattern: /^(?:[0-9]{4}年)?(?:[0-9]{1,2}月(?:底|末)?|年底|年末|上半年|下半年)(?:前|以前)?(?:完成|建成)?$|^持续推进$/, role: 'ordered', marks: false, examples: ['6月底完成', '2024年底前']},
+  {id: 'deadline', pattern: /^(?:(?:[0-9]{4}年)?(?:[0-9]{1,2}月(?:底|末)?|上半年|下半年)|(?:[0-9]{4})?年(?:底|末))(?:前|以前)?(?:完成|建成)?$|^持续推进$/, role: 'ordered', marks: false, examples: ['6月底完成', '2024年底前']},
   {id: 'score', pattern: /^[0-9.]+分$/, role: 'ordered', marks: false, examples: ['0.5分']},
   {id: 'list', pattern: new RegExp(`^${units}$`), role: 'ordered', marks: false, examples: ['区金控集团、城投集团']}
 ]
