@@ -56,7 +56,9 @@ export function inferOutline(srcs: Src[]): Outline {
     const num = numberingOf(text)
     const box = !num && boxPattern.test(text)
     if (num || box) {
-      const rank = num ? levels.get(num.scheme.id)! : (stack[stack.length - 1]?.rank ?? 99)
+      // A box sits inside the node above it and holds its heading and one paragraph.
+      if (box && stack[stack.length - 1]?.node.box) stack.pop()
+      const rank = num ? levels.get(num.scheme.id)! : (stack[stack.length - 1]?.rank ?? -1) + 0.5
       while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop()
       const node: OutlineNode = {srcs: [src], children: []}
       if (num) node.num = num
@@ -67,6 +69,7 @@ export function inferOutline(srcs: Src[]): Outline {
       stack.push({node, rank})
       continue
     }
+    if (stack[stack.length - 1]?.node.box && stack[stack.length - 1]!.node.srcs.length >= 2) stack.pop()
     const top = stack[stack.length - 1]
     if (top) top.node.srcs.push(src)
     else outline.lead.push(src)
@@ -101,7 +104,14 @@ const closedEnumeration = (node: OutlineNode): boolean => {
 }
 /** A node that holds tasks below it (a part or a group), rather than being a task. */
 const holdsTasks = (node: OutlineNode): boolean => subDuties(node) && !closedEnumeration(node)
-const allSrcs = (node: OutlineNode): Src[] => [...node.srcs, ...node.children.flatMap(allSrcs)]
+const allSrcs = (node: OutlineNode): Src[] => [...node.srcs, ...node.children.filter((c) => !c.box).flatMap(allSrcs)]
+/** Boxes anywhere under a node, as text. */
+const boxesOf = (node: OutlineNode): Text[] => node.children.flatMap((c) => (c.box ? c.srcs.map(textNode) : boxesOf(c)))
+/** A heading line: the numbered paragraph is a short title with no sentence end. */
+const headingLine = (node: OutlineNode): boolean => {
+  const text = node.srcs[0]!.value.slice(node.num?.contentStart ?? 0)
+  return text.length <= 40 && !/[。！？；]/.test(text) && findDuties(text).length === 0
+}
 
 function unitRef(registry: Registry | undefined, written: string, role: UnitRef['role'], nested: boolean, host: UnitRef | undefined, position: ReturnType<Src['range']>): UnitRef {
   const resolved = resolveUnit(registry, written)
@@ -293,6 +303,8 @@ function collectTasks(node: OutlineNode, withDuties: boolean, path: string, cont
       continue
     }
     const srcs = allSrcs(child)
+    ;(domain.boxes ??= []).push(...boxesOf(child))
+    if (domain.boxes.length === 0) delete domain.boxes
     const pieces = withDuties ? splitTasks(srcs) : [srcs]
     if (pieces.length > 1 && child.num) {
       // A numbered paragraph followed by unnumbered ones, each closed by its own duty list:
@@ -317,7 +329,9 @@ function buildFromOutline(outline: Outline, context: Context): Built {
   const withDuties = nodes.some((n) => ownDuties(n) || subDuties(n)) || outline.lead.some((s) => dutiesOf(s).length > 0)
   const topStructured = nodes.filter((n) => n.children.some((c) => !c.box))
   const chapters = nodes.some((n) => n.num?.scheme.id === 'chapter')
-  const partsMode = withDuties ? nodes.some((n) => holdsTasks(n)) : chapters || topStructured.length * 2 >= nodes.length
+  // With duties, parts are top nodes that hold tasks, or headings whose paragraphs carry duties
+  // (a flat list's items are run-in sentences: `一、对…。（A负责）`).
+  const partsMode = withDuties ? nodes.some((n) => holdsTasks(n) || (headingLine(n) && carries(n))) : chapters || topStructured.length * 2 >= nodes.length
   const domains: Domain[] = []
   const closing: Src[] = []
   if (!partsMode) {
@@ -350,9 +364,15 @@ function buildFromOutline(outline: Outline, context: Context): Built {
         if (stop !== -1 && stop < head.value.replace(/[\s\u3000]+$/, '').length) domain.intro.unshift(textNode(head.slice(stop)))
         collectTasks(node, withDuties, path, context, domain.children, domain)
       } else if (withDuties && carries(node)) {
-        // A part with no items that carries its own duty: a part-level task.
-        splitTasks(allSrcs(node)).forEach((piece, k) => {
-          const clause = makeClause(piece, k === 0 ? node.num : undefined, k + 1, context)
+        // A part with no items that carries its own duty: a part-level task; or, when several of
+        // its paragraphs close with a duty under a heading line, unnumbered tasks of the part.
+        const boxes = boxesOf(node)
+        if (boxes.length) (domain.boxes ??= []).push(...boxes)
+        let pieces = splitTasks(allSrcs(node))
+        const unnumbered = pieces.length > 1 && headingLine(node)
+        if (unnumbered) pieces = splitTasks(allSrcs(node).slice(1))
+        pieces.forEach((piece, k) => {
+          const clause = makeClause(piece, k === 0 && !unnumbered ? node.num : undefined, k + 1, context)
           clause.id = `${path}.${k + 1}`
           domain.children.push(clause)
         })
