@@ -94,8 +94,9 @@ function splitParts(text: string, offset: number): Part[] {
 /** A plausible unit list: short names, no sentence words. */
 function plausibleUnits(list: string): boolean {
   if (!list.trim() || /[。！？“”《》]/.test(list)) return false
-  const names = list.split(/[、，,]/)
-  return names.every((name) => {
+  // An empty name (`区A、区B、`) is a slip the checks report, not a sign of prose.
+  const names = list.split(/[、，,]/).filter((name) => name.trim() !== '')
+  return names.length > 0 && names.every((name) => {
     const n = name.replace(/[（(][^）)]*[）)]?/g, '').trim()
     return n.length > 0 && n.length <= 30 && !/的|对|将|把|为了|通过|以下统称|等于/.test(n)
   })

@@ -13,11 +13,13 @@ import {buildAppendix, joinSrcs, splitLead, textNode, titleEnd} from './build.ts
 import {deadlineInText, policyYear} from './deadline.ts'
 import {findDuties, leadConvention, type FoundDuty} from './duties.ts'
 import {annexLabel, dateLine, documentNumberLine, isoDate, isRecipients, isSignature, isTitleLine, publicationNote} from './front.ts'
-import {boxPattern, numberingOf, type Numbered} from './schemes.ts'
+import {boxPattern, numberingOf, schemes, type Numbered} from './schemes.ts'
+import {leadPhrase} from './numbering.ts'
 import type {Src} from './source.ts'
 import {isTaskTable, tableTasks} from './table.ts'
 
 const source = 'policy-press'
+const statusLine = /^[（(]([^（）()]{1,20})[）)]$/
 
 /** Paragraphs and label each clause was made from (for the closing trim). */
 const clauseSrcs = new WeakMap<Clause, Src[]>()
@@ -44,12 +46,22 @@ export interface Outline {
 export function inferOutline(srcs: Src[]): Outline {
   const outline: Outline = {lead: [], nodes: []}
   const stack: Array<{node: OutlineNode; rank: number}> = []
-  // Levels in the order the document first uses them (`一、总则` over `第一条` in one text,
-  // `第一章` over `第一条` over `（一）` in another); GB/T 9704's order breaks no tie here.
-  const levels = new Map<string, number>()
+  // Levels in GB/T 9704 order (`第一章` › `一、` › `（一）` › `1.` › `（1）` › `①`), except that
+  // articles (`第一条`) sit under whatever numbered heading precedes the first of them (`一、总则`).
+  const levels = new Map<string, number>(schemes.map((scheme) => [scheme.id, scheme.rank]))
+  let previous: number | undefined
   for (const src of srcs) {
     const id = numberingOf(src.value)?.scheme.id
-    if (id && !levels.has(id)) levels.set(id, levels.size)
+    if (id === 'article') {
+      if (previous !== undefined && previous > levels.get('article')!) levels.set('article', previous + 0.25)
+      break
+    }
+    if (id) previous = levels.get(id)
+  }
+  // A heading with a part lead (`1、扩大有效投资政策（由区发改局牵头实施）`) is a part whatever its label.
+  const partRank = (src: Src, num: Numbered) => {
+    const rest = src.value.slice(num.contentStart)
+    return leadPhrase.test(rest) && !/[。！？]/.test(rest) ? Math.min(levels.get(num.scheme.id)!, levels.get('chinese')!) : levels.get(num.scheme.id)!
   }
   for (const src of srcs) {
     const text = src.value
@@ -58,7 +70,7 @@ export function inferOutline(srcs: Src[]): Outline {
     if (num || box) {
       // A box sits inside the node above it and holds its heading and one paragraph.
       if (box && stack[stack.length - 1]?.node.box) stack.pop()
-      const rank = num ? levels.get(num.scheme.id)! : (stack[stack.length - 1]?.rank ?? -1) + 0.5
+      const rank = num ? partRank(src, num) : (stack[stack.length - 1]?.rank ?? -1) + 0.5
       while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop()
       const node: OutlineNode = {srcs: [src], children: []}
       if (num) node.num = num
@@ -434,6 +446,7 @@ export function buildGeneral(blocks: Block[], file: VFile, registry: Registry | 
     if (!isText(block)) break
     const text = block.src.value
     if (documentNumberLine.test(text)) front.documentNumber = textNode(block.src)
+    else if (statusLine.test(text) && titleLines.length > 0) break
     else if (isRecipients(text) && i <= 6) {
       front.recipients = textNode(block.src)
       i++
@@ -450,6 +463,15 @@ export function buildGeneral(blocks: Block[], file: VFile, registry: Registry | 
     titleLines.splice(1)
   }
   policy.title = titleLines.map((s) => s.value).join('')
+  // A bracketed line under the title (`（征求意见稿）`) is the status; a document number is not.
+  const statusAt = (k: number) => {
+    const value = valueOf(blocks[k])
+    if (!statusLine.test(value) || documentNumberLine.test(value)) return false
+    policy.status = statusLine.exec(value)![1]
+    if (!meta.status) meta.status = policy.status
+    return true
+  }
+  if (statusAt(i)) i++
   const position = titleLines[0]?.position
 
   // Signature blocks: a short line above a date line (optionally followed by a publication note).
@@ -484,6 +506,7 @@ export function buildGeneral(blocks: Block[], file: VFile, registry: Registry | 
       front.noticeTitle = policy.title
       policy.title = own.src.value
       i++
+      if (statusAt(i)) i++
     }
   }
 
@@ -583,6 +606,8 @@ function buildSegment(segment: Segment, annex: boolean, context: Context, file: 
     result.domains = domains
     result.lead = blocks.slice(0, at).map((b) => (isText(b) ? textNode(b.src) : tableText(b)))
     result.closing = after.map((b) => (isText(b) ? textNode(b.src) : tableText(b)))
+    // When the body holds the tasks, an annex table is the document's appendix.
+    if (annex && segment.label) result.appendixFrom = 0
     return result
   }
   if (annex && tables.length > 0 && segment.label) result.appendixFrom = 0

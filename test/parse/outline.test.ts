@@ -131,3 +131,23 @@ describe('outline inference', () => {
     }
   })
 })
+
+describe('the sample through the outline inference', () => {
+  it('gives the sample walker’s tasks, units, groups and appendix when the sample sits behind a notice front', async () => {
+    const sample = readFileSync(new URL('../../source/xiuzhou-2024.txt', import.meta.url), 'utf8')
+    const front = ['秀政办发〔2024〕5号', '各镇人民政府、街道办事处，区级有关部门：', '现将《方案》印发给你们，请认真贯彻执行。', '嘉兴市秀洲区人民政府办公室', '2024年3月5日', ''].join('\n')
+    const plain = await parse(sample)
+    const wrapped = await parse(front + sample)
+    expect(wrapped.policy.front?.documentNumber?.value).toBe('秀政办发〔2024〕5号')
+    expect(wrapped.policy.front?.notice).toHaveLength(1)
+    expect(plain.policy.front).toBeUndefined()
+    const shape = (policy: Policy) => ({
+      title: policy.title,
+      status: policy.status,
+      domains: policy.children.map((d) => [d.label, d.title, d.leads.map((u) => u.written)]),
+      tasks: policy.children.flatMap((d) => d.children.map((c) => [c.id, c.label, c.labelPunctuation, c.title, c.body, c.unitsText, c.group, c.units.map((u) => `${u.role}:${u.written}:${u.nested ?? false}`)])),
+      appendix: policy.appendix?.children.map((item) => [item.number, item.domain, item.title, item.units.map((u) => u.written)])
+    })
+    expect(shape(wrapped.policy)).toEqual(shape(plain.policy))
+  })
+})
