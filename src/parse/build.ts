@@ -232,12 +232,36 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
     file.message(`文件头（YAML）无法解析：${frontMatterError.reason}`, {ruleId: 'front-matter', source, place: frontMatterError.position})
   }
   const meta = metaOf(frontMatter)
-  if (!sampleShaped(blocks)) {
-    const general = buildGeneral(blocks, file, registry, meta)
-    if (typeof meta.status === 'string' && meta.status) general.status = meta.status
-    if (tree.position && general.children.length > 0) general.position = tree.position
-    return general
+  // Each walker is the other's fallback when it finds no tasks (its messages are dropped then).
+  const shaped = sampleShaped(blocks)
+  const before = file.messages.length
+  const general = (): Policy => {
+    const policy = buildGeneral(blocks, file, registry, {...meta})
+    if (typeof meta.status === 'string' && meta.status) policy.status = meta.status
+    if (tree.position && policy.children.length > 0) policy.position = tree.position
+    return policy
   }
+  const fatal = () => file.messages.slice(before).some((m) => m.fatal)
+  if (!shaped) {
+    const policy = general()
+    if (!fatal()) return policy
+    const messages = file.messages.splice(before)
+    const legacy = buildSampleShape(blocks, tree, file, registry, {...meta}, frontMatter)
+    if (!fatal()) return legacy
+    file.messages.splice(before, file.messages.length - before, ...messages)
+    return policy
+  }
+  const legacy = buildSampleShape(blocks, tree, file, registry, meta, frontMatter)
+  if (!fatal()) return legacy
+  const messages = file.messages.splice(before)
+  const policy = general()
+  if (!fatal()) return policy
+  file.messages.splice(before, file.messages.length - before, ...messages)
+  return legacy
+}
+
+/** The sample's walker: title, status, domains with intro and clauses (optionally in groups), closing, appendix. */
+function buildSampleShape(blocks: Block[], tree: Root, file: VFile, registry: Registry | undefined, meta: PolicyMeta, frontMatter: Record<string, unknown> | undefined): Policy {
   const policy: Policy = {type: 'policy', title: '', meta, preamble: [], children: [], closing: []}
   if (tree.position) policy.position = tree.position
 

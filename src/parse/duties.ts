@@ -31,6 +31,7 @@ export const dutyForms: readonly DutyForm[] = [
   {id: 'lead-verb', pattern: new RegExp(`^${units}(?:牵头负责|牵头实施|牵头落实|牵头)$`), role: 'lead', marks: true, examples: ['生态环境部牵头', '人行平潭支行牵头']},
   {id: 'support-verb', pattern: new RegExp(`^${units}(?:配合|参与|协助|协同|配合落实)$`), role: 'support', marks: true, examples: ['财政部、民政部配合', '国家统计局参与']},
   {id: 'responsible', pattern: new RegExp(`^${units}(?:负责落实|负责实施|负责|指导|落实)$`), role: 'ordered', marks: true, examples: ['市场监管总局负责', '人力资源社会保障部、财政部负责', '生态环境部指导']},
+  {id: 'deadline-label', pattern: /^(?:完成时限|完成时间|时间节点|时限要求|时限)[：:](?<deadline>.+)$/, role: 'ordered', marks: false, examples: ['完成时限：2024年底前', '时间节点：6月底']},
   {id: 'deadline', pattern: /^(?:(?:[0-9]{4}年)?(?:[0-9]{1,2}月(?:底|末)?|上半年|下半年)|(?:[0-9]{4})?年(?:底|末))(?:前|以前)?(?:完成|建成)?$|^持续推进$/, role: 'ordered', marks: false, examples: ['6月底完成', '2024年底前']},
   {id: 'score', pattern: /^[0-9.]+分$/, role: 'ordered', marks: false, examples: ['0.5分']},
   {id: 'list', pattern: new RegExp(`^${units}$`), role: 'ordered', marks: false, examples: ['区金控集团、城投集团']}
@@ -143,8 +144,9 @@ export function readDuty(inner: string, base = 0): {units: FoundUnit[]; deadline
   let deadline: Deadline | undefined
   const notes: string[] = []
   for (const r of read) {
-    if (r.form.id === 'deadline') {
-      deadline = deadlineInText(r.part.text.trim()) ?? {text: r.part.text.trim(), source: 'text'}
+    if (r.form.id === 'deadline' || r.form.id === 'deadline-label') {
+      const text = r.part.text.trim().replace(/^[^：:]+[：:]/, (m) => (r.form.id === 'deadline-label' ? '' : m))
+      deadline = deadlineInText(text) ?? {text, source: 'text'}
       continue
     }
     if (r.form.id === 'score') {
@@ -218,13 +220,16 @@ function addUnits(text: string, offset: number, role: DutyRole, found: FoundUnit
     }
   }
   for (const entry of entries) {
-    const written = entry.written.replace(/[ \u3000]+/g, '')
+    let written = entry.written.replace(/[ \u3000]+/g, '')
+    // `A（牵头）` in a unit list or a table cell marks the lead.
+    const marked = /[（(]牵头(?:单位|部门)?[）)]$/.exec(written)
+    if (marked) written = written.slice(0, marked.index)
     if (!written) continue
     found.push({
       written,
       offset: offset + entry.offset,
-      role: role === 'ordered' ? 'support' : role,
-      explicit: role !== 'ordered',
+      role: marked ? 'lead' : role === 'ordered' ? 'support' : role,
+      explicit: marked ? true : role !== 'ordered',
       nested: entry.nested
     })
   }

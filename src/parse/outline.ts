@@ -11,7 +11,7 @@ import {resolveUnit, type Registry} from '../units/registry.ts'
 import type {Block} from './blocks.ts'
 import {buildAppendix, joinSrcs, splitLead, textNode, titleEnd} from './build.ts'
 import {deadlineInText, policyYear} from './deadline.ts'
-import {findDuties, leadConvention, type FoundDuty} from './duties.ts'
+import {findDuties, isDutyLine, leadConvention, type FoundDuty} from './duties.ts'
 import {annexLabel, dateLine, documentNumberLine, isoDate, isRecipients, isSignature, isTitleLine, publicationNote} from './front.ts'
 import {boxPattern, numberingOf, schemes, type Numbered} from './schemes.ts'
 import {leadPhrase} from './numbering.ts'
@@ -220,6 +220,11 @@ function splitTasks(srcs: Src[]): Src[][] {
   const groups: Src[][] = []
   let current: Src[] = []
   for (const src of srcs) {
+    // A second duty line (`配合单位：…` after `牵头单位：…`) or a time limit line stays with the task above.
+    if (current.length === 0 && groups.length > 0 && (isDutyLine(src.value) || /^(完成时限|完成时间|时间节点|时限要求)[：:]/.test(src.value.trim()))) {
+      groups[groups.length - 1]!.push(src)
+      continue
+    }
     current.push(src)
     const duties = dutiesOf(src)
     const endsInDuty = duties.length > 0

@@ -14,7 +14,7 @@ const ws = '[ \\t\\u3000\\u2002]*'
 
 export interface NumberingScheme {
   /** Stable id, also the scheme's name in messages and tests. */
-  id: 'chapter' | 'section' | 'article' | 'chinese' | 'bracketChinese' | 'arabic' | 'bracketArabic' | 'circled'
+  id: 'part' | 'chapter' | 'section' | 'article' | 'chinese' | 'bracketChinese' | 'arabic' | 'bracketArabic' | 'circled'
   /** Nesting order: a smaller rank contains a larger one. */
   rank: number
   /** Groups: 1 label as written (brackets, 第…条 included), 2 the number inside, 3 punctuation and spaces after the label. */
@@ -29,6 +29,13 @@ const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'
 const spaced = (inner: string) => labelNumber(inner.replace(/[ \u3000\u2002]/g, ''))
 
 export const schemes: readonly NumberingScheme[] = [
+  {
+    id: 'part',
+    rank: 0,
+    pattern: new RegExp(`^(第${gap}(${cn}|[0-9０-９][0-9０-９ ]*?)${gap}(?:部分|篇))(${ws})`),
+    number: spaced,
+    examples: ['第一部分 总体要求', '第二篇　重点任务']
+  },
   {
     id: 'chapter',
     rank: 0,
@@ -109,7 +116,7 @@ export function numberingOf(text: string): Numbered | undefined {
     if (!Number.isFinite(number) || number <= 0) continue
     const contentStart = label.length + punctuation.length
     // A label with nothing after it is not a numbered paragraph, except a chapter heading.
-    if (contentStart >= text.length && scheme.id !== 'chapter' && scheme.id !== 'section') continue
+    if (contentStart >= text.length && scheme.id !== 'part' && scheme.id !== 'chapter' && scheme.id !== 'section') continue
     return {scheme, label, punctuation, number, contentStart}
   }
   return undefined

@@ -218,6 +218,8 @@ export const clauseUnitsMissing = defineRule({
         const offsets = clauseOffsets(clause, source)
         const place = offsets ? source.span(offsets.start, offsets.start + clause.label.length) : clause.position
         const name = clause.label ? `第 ${clause.label} 条` : `任务“${clause.title.replace(/[。；]$/, '')}”`
+        // Effective date and interpretation clauses (`本措施自印发之日起施行`) carry no duty.
+        if (clause.units.length === 0 && /自.{0,12}(施行|实施)|负责解释|有效期/.test(clause.title + clause.body)) continue
         if (clause.unitsText === '' && clause.duties.length === 0) {
           context.report(`${name}没有责任单位，应在条末写明“（责任单位：……）”`, place)
         } else if (clause.units.length === 0) {
