@@ -96,7 +96,7 @@ export const strayWhitespace = defineRule({
         const before = content[at - 1]
         const after = content[at + match[0].length]
         // A PDF copy's space inside a number (`20 24年`) is always a leftover.
-        const inNumber = /[0-9０-９]/.test(before ?? '') && /[0-9０-９]/.test(after ?? '') && (isCjk(content[at - 2]) || isCjk(content[at + match[0].length + 1]))
+        const inNumber = /[0-9０-９]/.test(before ?? '') && /[0-9０-９]/.test(after ?? '')
         // In a title or a name, a space between two characters aligns them (`国　务　院`).
         if (heading && !inNumber && !isCjkPunctuation(before) && !isCjkPunctuation(after)) continue
         if (inNumber) {
