@@ -408,6 +408,7 @@ function buildSampleShape(blocks: Block[], tree: Root, file: VFile, registry: Re
   }
 
   const clauses = policy.children.reduce((n, d) => n + d.children.length, 0)
+  policy.duties = policy.children.some((d) => d.children.some((c) => c.units.length > 0)) ? 'units' : 'none'
   if (policy.children.length === 0 || clauses === 0) {
     const message = file.message(
       policy.children.length === 0
