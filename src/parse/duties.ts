@@ -24,9 +24,9 @@ export interface DutyForm {
 
 const units = '(?<units>[^：:]+?)'
 export const dutyForms: readonly DutyForm[] = [
-  {id: 'lead-label', pattern: /^(?:牵头考核单位|牵头单位|牵头部门|主办单位)[：:](?<units>.+)$/, role: 'lead', marks: true, examples: ['牵头单位：区发改局', '牵头考核单位：市商务局']},
-  {id: 'support-label', pattern: /^(?:配合单位|配合部门|协办单位|参与单位|协同单位)[：:](?<units>.+)$/, role: 'support', marks: true, examples: ['配合单位：区财政局、区人社局']},
-  {id: 'units-label', pattern: /^(?:主要责任单位|责任单位|责任部门|主责单位|实施单位|责任主体)[：:](?<units>.+)$/, role: 'ordered', marks: true, examples: ['责任单位：区发改局、区财政局', '责任单位:区交通建设局']},
+  {id: 'lead-label', pattern: /^(?:牵头考核单位|牵头单位|牵头部门|主办单位|牵头)[：:](?<units>.+)$/, role: 'lead', marks: true, examples: ['牵头单位：区发改局', '牵头考核单位：市商务局', '牵头：市发改委']},
+  {id: 'support-label', pattern: /^(?:配合单位|配合部门|协办单位|参与单位|协同单位|配合)[：:](?<units>.+)$/, role: 'support', marks: true, examples: ['配合单位：区财政局、区人社局', '配合：市财政局']},
+  {id: 'units-label', pattern: /^(?:主要责任单位|责任单位|责任部门|责任处室|主责单位|承办单位|实施单位|责任主体)[：:](?<units>.+)$/, role: 'ordered', marks: true, examples: ['责任单位：区发改局、区财政局', '责任单位:区交通建设局', '责任处室：综合处']},
   {id: 'together-with', pattern: new RegExp(`^${units}会同(?<together>.+?)(?:负责|实施|落实)$`), role: 'ordered', marks: true, examples: ['国家发展改革委会同有关部门负责']},
   {id: 'lead-verb', pattern: new RegExp(`^${units}(?:牵头负责|牵头实施|牵头落实|牵头)$`), role: 'lead', marks: true, examples: ['生态环境部牵头', '人行平潭支行牵头']},
   {id: 'support-verb', pattern: new RegExp(`^${units}(?:配合|参与|协助|协同|配合落实)$`), role: 'support', marks: true, examples: ['财政部、民政部配合', '国家统计局参与']},
@@ -237,7 +237,7 @@ function addUnits(text: string, offset: number, role: DutyRole, found: FoundUnit
 }
 
 /** Labels that open a duty line. */
-const lineLabel = /^(?:牵头考核单位|牵头单位|牵头部门|主要责任单位|责任单位|责任部门|主责单位|配合单位|配合部门|实施单位)[：:]/
+const lineLabel = /^(?:牵头考核单位|牵头单位|牵头部门|牵头|配合|主要责任单位|责任单位|责任部门|责任处室|主责单位|承办单位|配合单位|配合部门|实施单位)[：:]/
 
 /**
  * Every duty in a paragraph, in order: brackets that read as duties, and a duty line (a paragraph

@@ -12,7 +12,7 @@ import type {Block} from './blocks.ts'
 import {buildAppendix, joinSrcs, splitLead, textNode, titleEnd} from './build.ts'
 import {deadlineInText, policyYear} from './deadline.ts'
 import {findDuties, isDutyLine, leadConvention, type FoundDuty} from './duties.ts'
-import {annexLabel, dateLine, documentNumberLine, isoDate, isRecipients, isSignature, isTitleLine, publicationNote} from './front.ts'
+import {annexLabel, dateLine, documentNumberLine, isoDate, isRecipients, isSignature, isTitleLine, noticeSentence, publicationNote} from './front.ts'
 import {boxPattern, numberingOf, schemes, type Numbered} from './schemes.ts'
 import {leadPhrase} from './numbering.ts'
 import type {Src} from './source.ts'
@@ -502,7 +502,16 @@ export function buildGeneral(blocks: Block[], file: VFile, registry: Registry | 
     return end
   }
   // A wrapping notice: a signature before the first numbered part; the policy's own title follows.
-  const wrapAt = [...signatureAt.keys()].find((k) => k >= i && (firstStructured === -1 || k < firstStructured))
+  let wrapAt = [...signatureAt.keys()].find((k) => k >= i && (firstStructured === -1 || k < firstStructured))
+  if (wrapAt === undefined) {
+    // Without a signature: `…现印发给你们，请认真贯彻执行。` followed by the policy's own title.
+    const noticeAt = blocks.findIndex((b, k) => k >= i && k < i + 3 && isText(b) && noticeSentence.test(b.src.value) && b.src.value.length <= 200)
+    const own = blocks[noticeAt + 1]
+    if (noticeAt !== -1 && (firstStructured === -1 || noticeAt + 1 < firstStructured) && isText(own) && isTitleLine(own.src.value) && !annexLabel.test(own.src.value)) {
+      signatureAt.set(noticeAt + 1, noticeAt + 1)
+      wrapAt = noticeAt + 1
+    }
+  }
   if (wrapAt !== undefined && blocks.slice(i, wrapAt).every(isText)) {
     front.notice = blocks.slice(i, wrapAt).map((b) => textNode((b as TextBlock).src))
     i = takeSignature(wrapAt)

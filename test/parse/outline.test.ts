@@ -151,3 +151,13 @@ describe('the sample through the outline inference', () => {
     expect(shape(wrapped.policy)).toEqual(shape(plain.policy))
   })
 })
+
+describe('front without a signature, bare 牵头：/配合： lines', () => {
+  it('takes the policy title after a notice sentence and reads 牵头：/配合： lines', async () => {
+    const {policy} = await parse(
+      ['关于印发某区稳就业措施的通知', '各镇人民政府：', '现将《某区稳就业措施》印发给你们，请认真贯彻执行。', '某区稳就业措施', '一、支持企业', '（一）稳岗返还。返还失业保险费。（区人社局负责）', '（二）扩岗补助。给予补助。', '牵头：区人社局', '配合：区财政局'].join('\n')
+    )
+    expect([policy.title, policy.front?.noticeTitle, policy.front?.notice?.length]).toEqual(['某区稳就业措施', '关于印发某区稳就业措施的通知', 1])
+    expect(tasks(policy)).toEqual(['1.1 （一）稳岗返还 | L:区人社局', '1.2 （二）扩岗补助 | L:区人社局 S:区财政局'])
+  })
+})
