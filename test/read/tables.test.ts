@@ -32,3 +32,36 @@ describe('tab-separated tables', () => {
     expect(tree.children.map((n) => n.type)).toEqual(['table', 'paragraph', 'table'])
   })
 })
+
+describe('Word tables', () => {
+  it('keeps merged cells in their columns: a row span leaves the cells below empty, a column span pads the row', async () => {
+    const {Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType} = await import('docx')
+    const {parsePolicy} = await import('../../src/parse/index.ts')
+    const cell = (text: string, extra: Record<string, unknown> = {}) => new TableCell({children: [new Paragraph(text)], ...extra})
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('某县2024年重点任务分工方案'),
+            new Paragraph('为做好工作，制定本方案。'),
+            new Table({
+              rows: [
+                new TableRow({children: ['序号', '重点任务', '具体措施', '牵头单位', '配合单位', '完成时限'].map((t) => cell(t))}),
+                new TableRow({children: [cell('一、政务服务', {columnSpan: 6})]}),
+                new TableRow({children: [cell('1', {verticalMerge: VerticalMergeType.RESTART}), cell('推进一网通办', {verticalMerge: VerticalMergeType.RESTART}), cell('1.企业开办全程网办'), cell('县市场监管局'), cell('县税务局'), cell('3月')]}),
+                new TableRow({children: [cell('', {verticalMerge: VerticalMergeType.CONTINUE}), cell('', {verticalMerge: VerticalMergeType.CONTINUE}), cell('2.推行告知承诺制'), cell('县政务服务中心'), cell(''), cell('全年')]})
+              ]
+            })
+          ]
+        }
+      ]
+    })
+    const bytes = new Uint8Array(await Packer.toBuffer(doc))
+    const {policy} = await parsePolicy({path: 'x.docx', bytes})
+    expect(policy.children.map((d) => d.title)).toEqual(['政务服务'])
+    expect(policy.children[0]!.children.map((c) => [c.title, c.group, c.units.map((u) => `${u.role}:${u.written}`), c.deadline?.date])).toEqual([
+      ['企业开办全程网办', '推进一网通办', ['lead:县市场监管局', 'support:县税务局'], '2024-03-31'],
+      ['推行告知承诺制', '推进一网通办', ['lead:县政务服务中心'], '2024-12-31']
+    ])
+  })
+})
