@@ -432,6 +432,8 @@ function trimClosing(domains: Domain[], closing: Src[], context: Context) {
 
 interface Segment {
   blocks: Block[]
+  /** The segment starts after a signature (the policy after its notice, or what follows the end). */
+  afterSignature?: boolean
   /** Annex label line, for annexes. */
   label?: TextBlock
 }
@@ -531,7 +533,9 @@ export function buildGeneral(blocks: Block[], file: VFile, registry: Registry | 
   for (let k = i; k < blocks.length; k++) {
     const block = blocks[k]!
     if (signatureAt.has(k)) {
+      // A signature ends what came before it: a notice whose policy follows, or the document.
       k = takeSignature(k) - 1
+      segments.push({blocks: [], afterSignature: true})
       continue
     }
     if (isText(block) && (anyAlone ? aloneAnnex(block) : annexLabel.test(block.src.value) && /[：:]/.test(block.src.value.slice(0, 6)))) {
@@ -549,11 +553,25 @@ export function buildGeneral(blocks: Block[], file: VFile, registry: Registry | 
   // Which part of the document holds the tasks: the body, or an annex (table or numbered paragraphs).
   const built = segments.map((segment, index) => buildSegment(segment, index > 0, context, file))
   const dutyCount = (b: SegmentBuild) => b.domains.reduce((n, d) => n + d.children.filter((c) => c.units.length > 0).length, 0)
+  const taskCount = (b: SegmentBuild) => b.domains.reduce((n, d) => n + d.children.length, 0)
+  // The tasks are where the duties are; in a document without duties, where most tasks are.
+  const score = built.some((b) => dutyCount(b) > 0) ? dutyCount : taskCount
   let main = 0
-  for (let k = 1; k < built.length; k++) if (dutyCount(built[k]!) > dutyCount(built[main]!)) main = k
+  for (let k = 1; k < built.length; k++) if (score(built[k]!) > score(built[main]!)) main = k
   const body = built[0]!
   const chosen = built[main]!
-  if (main !== 0) {
+  if (main !== 0 && segments[main]!.afterSignature && !segments.slice(1, main).some((seg) => seg.label)) {
+    // A notice with its own signature, then the policy: the policy's title follows the signature.
+    if (!front.notice) front.notice = body.texts
+    else policy.preamble.push(...body.texts)
+    if (chosen.title) {
+      front.noticeTitle ??= policy.title
+      policy.title = chosen.title
+      chosen.lead = chosen.lead.slice(1)
+    }
+    policy.preamble.push(...chosen.lead)
+    chosen.lead = []
+  } else if (main !== 0) {
     policy.preamble.push(...body.texts)
     if (!front.noticeTitle && body.title && !policy.title) policy.title = body.title
   } else {

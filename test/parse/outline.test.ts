@@ -161,3 +161,13 @@ describe('front without a signature, bare 牵头：/配合： lines', () => {
     expect(tasks(policy)).toEqual(['1.1 （一）稳岗返还 | L:区人社局', '1.2 （二）扩岗补助 | L:区人社局 S:区财政局'])
   })
 })
+
+describe('a notice with its own numbered paragraphs, then the policy', () => {
+  it('keeps the notice (一、二、 requirements) in front and reads the policy after the signature', async () => {
+    const {policy} = await parseExtra('notice-numbered.txt')
+    expect(policy.title).toBe('某市稳外贸若干措施')
+    expect(policy.front?.notice?.map((t) => t.value.slice(0, 6))).toEqual(['现将《某市稳', '一、加强组织', '二、抓好政策'])
+    expect(policy.front?.date).toBe('2023-05-06')
+    expect(tasks(policy)).toEqual(['1.1 （一）支持参展 | L:市商务局', '1.2 （二）支持认证 | L:市商务局 S:市财政局', '2.1 （三）扩大信保覆盖 | L:市商务局 S:市财政局'])
+  })
+})
