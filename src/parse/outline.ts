@@ -9,7 +9,7 @@ import type {VFile} from 'vfile'
 import type {Clause, Deadline, Domain, Duty, Front, Policy, PolicyMeta, Text, UnitRef} from '../tree/types.ts'
 import {resolveUnit, type Registry} from '../units/registry.ts'
 import type {Block} from './blocks.ts'
-import {buildAppendix, joinSrcs, splitLead, textNode, titleEnd} from './build.ts'
+import {buildAppendix, joinSrcs, splitLead, textNode, titleEnd, unitRefs} from './build.ts'
 import {deadlineInText, policyYear} from './deadline.ts'
 import {findDuties, isDutyLine, leadConvention, type FoundDuty} from './duties.ts'
 import {annexLabel, dateLine, documentNumberLine, isoDate, isRecipients, isSignature, isTitleLine, noticeSentence, publicationNote} from './front.ts'
@@ -237,7 +237,6 @@ function splitTasks(srcs: Src[]): Src[][] {
     if (groups.length === 0) groups.push(current)
     else groups[groups.length - 1]!.push(...current)
   }
-  // A leading group made only of a heading line stays with the first task.
   return groups
 }
 
@@ -263,13 +262,7 @@ function domainOf(node: OutlineNode | undefined, ordinal: number, context: Conte
   domain.title = title.replace(/[。]$/, '')
   if (lead !== undefined) {
     const base = (num?.contentStart ?? 0) + leadStart
-    const {entries} = {entries: lead.split(/[、，,]/)}
-    let offset = 0
-    for (const written of entries) {
-      const position = head.range(base + offset, base + offset + written.length)
-      domain.leads.push(unitRef(context.registry, written, 'lead', false, undefined, position))
-      offset += written.length + 1
-    }
+    domain.leads = unitRefs(context.registry, lead, (from, to) => head.range(base + from, base + to), 'lead')
   }
   if (head.position) domain.position = head.position
   return domain
@@ -283,11 +276,11 @@ function groupTitleOf(node: OutlineNode): string {
 }
 
 /** Clauses of a node that holds tasks below it: groups recurse, task nodes become clauses. */
-function collectTasks(node: OutlineNode, withDuties: boolean, path: string, context: Context, out: Clause[], domain: Domain, group?: string) {
-  let index = 0
-  const push = (clause: Clause, sub?: string) => {
+function collectTasks(node: OutlineNode, withDuties: boolean, path: string, context: Context, out: Clause[], domain: Domain, group?: string, first = 0) {
+  let index = first
+  const push = (clause: Clause) => {
     index++
-    clause.id = sub ?? `${path}.${index}`
+    clause.id = `${path}.${index}`
     if (group !== undefined) clause.group = group
     out.push(clause)
   }
@@ -301,22 +294,17 @@ function collectTasks(node: OutlineNode, withDuties: boolean, path: string, cont
       index++
       const groupPath = `${path}.${index}`
       const groupTitle = groupTitleOf(child)
-      const sub: Clause[] = []
-      // The group's own paragraphs: tasks when they carry duties, otherwise the group's text.
+      // The group's own paragraphs: tasks when they carry duties, otherwise the part's text.
       if (withDuties && ownDuties(child)) {
-        splitTasks(child.srcs).forEach((srcs, k) => sub.push(makeClause(srcs, k === 0 ? child.num : undefined, k + 1, context)))
-      }
-      const inner: Clause[] = []
-      collectTasks(child, withDuties, groupPath, context, inner, domain, groupTitle)
-      sub.forEach((clause, k) => {
-        clause.id = `${groupPath}.${k + 1}`
-        clause.group = groupTitle
-      })
-      inner.forEach((clause, k) => {
-        const parts = clause.id.split('.')
-        if (parts.length === groupPath.split('.').length + 1) clause.id = `${groupPath}.${sub.length + k + 1}`
-      })
-      out.push(...sub, ...inner)
+        splitTasks(child.srcs).forEach((srcs, k) => {
+          const clause = makeClause(srcs, k === 0 ? child.num : undefined, k + 1, context)
+          clause.id = `${groupPath}.${k + 1}`
+          clause.group = groupTitle
+          out.push(clause)
+        })
+      } else domain.intro.push(...child.srcs.slice(1).map(textNode))
+      const own = out.filter((clause) => clause.id.startsWith(`${groupPath}.`)).length
+      collectTasks(child, withDuties, groupPath, context, out, domain, groupTitle, own)
       continue
     }
     const srcs = allSrcs(child)
