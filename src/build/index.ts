@@ -30,7 +30,8 @@ import {loadTemplates, render} from '../template/index.ts'
 import {views} from '../view/index.ts'
 import type {TaskListView} from '../view/tasklist.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
-import {issuerBlock} from '../view/common.ts'
+import {issuerBlock, unusedDeadlines} from '../view/common.ts'
+import {ledgerView} from '../view/ledger.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
 import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
@@ -148,11 +149,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // views
   const context: ViewContext = {policy, config, registry}
+  warnings.push(...unusedDeadlines(policy, config))
   // Every kind in the views table; the index lists task lists per unit and the rest as documents.
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
   )
-  const tasklists = documents.filter((d) => d.kind === 'tasklist')
   // A policy whose tasks name no unit has no responsibility split: say so instead of empty notices.
   const noDuties = policy.duties === 'none'
   if (noDuties) warnings.push('本政策的条款没有写明责任单位，没有责任分工可以生成：不生成责任分工通知、任务清单和任务台账，只生成政策解读和政策原文')
@@ -206,9 +207,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const data: IndexLink[] = []
   const issuer = issuerBlock(policy, config)
   if (formats.has('xlsx') && !noDuties) {
-    const created = issuer.created ? new Date(issuer.created) : undefined
-    const ledger = tasklists.map((d) => d.data as TaskListView)
-    stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')
+    const ledger = await writeXlsx(ledgerView(context))
+    for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
+    stage('任务台账.xlsx', ledger.bytes, 'xlsx')
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')
   }
