@@ -219,7 +219,8 @@ export function sampleShaped(blocks: readonly Block[]): boolean {
     if (block.kind === 'item') arabic++
     if (block.kind !== 'paragraph') continue
     const scheme = numberingOf(block.src.value)?.scheme.id
-    if (scheme === 'arabic') arabic++
+    // The sample walker's own clause label (an empty `1.` included), not a decimal `1.5亿元`.
+    if (clauseLabel(block.src.value, Number.NaN)?.kind === 'arabic') arabic++
     else if (scheme === 'bracketChinese' || scheme === 'article' || scheme === 'chapter') other++
   }
   return arabic > 0 && arabic >= other
@@ -245,14 +246,12 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
   if (!shaped) {
     const policy = general()
     if (!fatal()) return policy
-    const messages = file.messages.splice(before)
-    const legacy = buildSampleShape(blocks, tree, file, registry, {...meta}, frontMatter)
-    if (!fatal()) return legacy
-    file.messages.splice(before, file.messages.length - before, ...messages)
-    return policy
+    file.messages.splice(before)
+    return buildSampleShape(blocks, tree, file, registry, meta, frontMatter)
   }
   const legacy = buildSampleShape(blocks, tree, file, registry, meta, frontMatter)
-  if (!fatal()) return legacy
+  // The sample's walker found parts (but no clauses): its reading stands, with its message.
+  if (!fatal() || legacy.children.length > 0) return legacy
   const messages = file.messages.splice(before)
   const policy = general()
   if (!fatal()) return policy

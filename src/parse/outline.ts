@@ -125,8 +125,17 @@ const headingLine = (node: OutlineNode): boolean => {
   return text.length <= 40 && !/[。！？；]/.test(text) && findDuties(text).length === 0
 }
 
-function unitRef(registry: Registry | undefined, written: string, role: UnitRef['role'], nested: boolean, host: UnitRef | undefined, position: ReturnType<Src['range']>): UnitRef {
-  const resolved = resolveUnit(registry, written)
+/**
+ * A unit of a duty list resolved against the registry. A list that writes its level prefix once
+ * (`区党群工作部、财金局、金融办`) means `区财金局` by `财金局`: when the name as written is unknown,
+ * the prefix of the list's first name is tried (`written` stays as written).
+ */
+function unitRef(registry: Registry | undefined, written: string, role: UnitRef['role'], nested: boolean, host: UnitRef | undefined, position: ReturnType<Src['range']>, prefix = ''): UnitRef {
+  let resolved = resolveUnit(registry, written)
+  if (resolved.status === 'unknown' && prefix && !written.startsWith(prefix)) {
+    const prefixed = resolveUnit(registry, prefix + written)
+    if (prefixed.status !== 'unknown') resolved = prefixed
+  }
   const ref: UnitRef = {name: resolved.name, written, role, status: resolved.status}
   const parent = resolved.parent ?? (nested && host ? host.name : undefined)
   if (parent) ref.parent = parent
@@ -177,7 +186,8 @@ export function makeClause(srcs: Src[], num: Numbered | undefined, number: numbe
     let host: UnitRef | undefined
     for (const unit of found.units) {
       const offset = found.at - found.start + unit.offset
-      const ref = unitRef(context.registry, unit.written, unit.role, unit.nested, host, src.range(offset, offset + unit.written.length))
+      const prefix = /^[区市县省州镇]/.exec(found.units[0]!.written)?.[0] ?? ''
+      const ref = unitRef(context.registry, unit.written, unit.role, unit.nested, host, src.range(offset, offset + unit.written.length), prefix)
       if (!unit.nested) host = ref
       refs.push(ref)
     }
@@ -336,7 +346,11 @@ function buildFromOutline(outline: Outline, context: Context): Built {
   const chapters = nodes.some((n) => n.num?.scheme.id === 'chapter')
   // With duties, parts are top nodes that hold tasks, or headings whose paragraphs carry duties
   // (a flat list's items are run-in sentences: `一、对…。（A负责）`).
-  const partsMode = withDuties ? nodes.some((n) => holdsTasks(n) || (headingLine(n) && carries(n))) : chapters || topStructured.length * 2 >= nodes.length
+  // Without duties, bare headings with nothing under them are parts without tasks, not a list of tasks.
+  const bareHeadings = nodes.length > 0 && nodes.every((n) => headingLine(n) && n.srcs.length === 1 && n.children.length === 0)
+  const partsMode = withDuties
+    ? nodes.some((n) => holdsTasks(n) || (headingLine(n) && carries(n)))
+    : chapters || bareHeadings || topStructured.length * 2 >= nodes.length
   const domains: Domain[] = []
   const closing: Src[] = []
   if (!partsMode) {

@@ -48,9 +48,13 @@ function columnsOf(header: readonly string[]): Columns {
   return columns
 }
 
-/** A table that lists tasks with their units. */
+/**
+ * A table that lists tasks with their units. A list of matters to win from higher levels
+ * (`争取事项`, the sample's appendix) is an appendix, not the document's tasks.
+ */
 export function isTaskTable(table: TableBlock): boolean {
   const header = table.rows[0]?.map((c) => c.value) ?? []
+  if (header.some((cell) => /争取/.test(cell))) return false
   const columns = columnsOf(header)
   return (columns.lead !== undefined || columns.units !== undefined) && (columns.task !== undefined || columns.content !== undefined) && table.rows.length > 1
 }
