@@ -1,7 +1,7 @@
 import type {FontFiles, FontNames} from '../layout/gbt9704.ts'
 
-export type Format = 'md' | 'html' | 'docx' | 'pdf' | 'xlsx' | 'json'
-export const allFormats: readonly Format[] = ['md', 'html', 'docx', 'pdf', 'xlsx', 'json']
+export type Format = 'md' | 'html' | 'docx' | 'pdf' | 'png' | 'xlsx' | 'json'
+export const allFormats: readonly Format[] = ['md', 'html', 'docx', 'pdf', 'png', 'xlsx', 'json']
 
 export type Severity = 'error' | 'warning' | 'info'
 export type RuleSetting = Severity | 'off'

@@ -228,10 +228,11 @@ export function sampleShaped(blocks: readonly Block[]): boolean {
 
 export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {}): Policy {
   const {registry} = options
-  const {blocks, frontMatter, frontMatterError} = toBlocks(tree)
+  const {blocks, frontMatter, frontMatterError, skipped} = toBlocks(tree)
   if (frontMatterError) {
     file.message(`文件头（YAML）无法解析：${frontMatterError.reason}`, {ruleId: 'front-matter', source, place: frontMatterError.position})
   }
+  for (const note of skipped) file.message(note.reason, {ruleId: 'source-skipped', source, place: note.position})
   const meta = metaOf(frontMatter)
   // Each walker is the other's fallback when it finds no tasks (its messages are dropped then).
   const shaped = sampleShaped(blocks)

@@ -8,6 +8,7 @@ import {collectDuties, splitRoles, type Duty, type UnitDuties} from './duties.ts
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
 import {appendixTaskId, commonDeadline, issuerBlock, taskDeadline} from './common.ts'
 import {clauseLabel} from './notice.ts'
+import {contactDetails, unitsByName} from './contacts.ts'
 
 export interface TaskDomain {
   numeral: string
@@ -67,6 +68,10 @@ export interface TaskListView {
   fullName?: string
   /** True when the unit is in the registry. */
   known: boolean
+  /** The unit's public contact from the registry (`投资科；电话…；地址…`), as the interpretation prints it; empty when none. */
+  contact: string
+  /** Lead units of the clauses this unit supports, with their phone or office (`区科技局 电话0573-…`); only those the registry gives a contact for. */
+  leadContacts: string[]
   policyTitle: string
   /** 完成时限 shared by all this unit's clauses and items, for the opening sentence; '' when they differ, are not plain dates, or there are none. */
   deadline: string
@@ -97,6 +102,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
   const issuer = issuerBlock(policy, config)
   const name = duties.unit.name
   const dues: Array<ReturnType<typeof taskDeadline>> = []
+  const units = unitsByName(context.registry)
   const clauseRow = (duty: Duty<Clause>, index: number): TaskClause => {
     const clause = duty.node
     const {leads, supports} = splitRoles(clause.units)
@@ -163,6 +169,10 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
     unit: name,
     fullName: duties.unit.fullName,
     known: duties.unit.known,
+    contact: contactDetails(units.get(name)),
+    leadContacts: [...new Set(supportDuties.flatMap((d) => splitRoles(d.node.units).leads.map((ref) => ref.name)))]
+      .filter((lead) => lead !== name && contactDetails(units.get(lead)))
+      .map((lead) => `${lead} ${units.get(lead)!.phone ? `电话${units.get(lead)!.phone}` : contactDetails(units.get(lead))}`),
     policyTitle: policy.title,
     deadline: commonDeadline(dues),
     deadlineColumn: dues.some((d) => d !== undefined),
