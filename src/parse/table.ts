@@ -25,7 +25,7 @@ export const columnRoles: ReadonlyArray<{role: ColumnRole; pattern: RegExp; exam
   {role: 'units', pattern: /责任(单位|部门|主体)|指导部门|实施(单位|主体)|主体单位/, examples: ['责任单位', '主要责任单位', '指导部门']},
   {role: 'deadline', pattern: /时限|完成时间|时间节点|完成期限/, examples: ['完成时限', '完成 时限']},
   {role: 'content', pattern: /具体(工作)?措施|主要内容|工作措施|工作内容|具体内容|^内容$|^措施$/, examples: ['具体措施', '主要内容', '主 要 内 容']},
-  {role: 'task', pattern: /任务|举措|事项|工作要点|重点工作/, examples: ['重点任务', '主要工作任务', '改革举措']}
+  {role: 'task', pattern: /任务(?!来源)|举措|事项|工作要点|重点工作/, examples: ['重点任务', '主要工作任务', '改革举措']}
 ]
 
 interface Columns {
@@ -38,11 +38,16 @@ interface Columns {
   deadline?: number
 }
 
+/** The role of a column from its header cell (spaces ignored: `主 要 内 容`). */
+export function columnRoleOf(header: string): ColumnRole | undefined {
+  const name = header.replace(/[\s\u3000]/g, '')
+  return columnRoles.find((r) => r.pattern.test(name))?.role
+}
+
 function columnsOf(header: readonly string[]): Columns {
   const columns: Columns = {}
   header.forEach((cell, index) => {
-    const name = cell.replace(/[\s\u3000]/g, '')
-    const role = columnRoles.find((r) => r.pattern.test(name))?.role
+    const role = columnRoleOf(cell)
     if (role && columns[role] === undefined) columns[role] = index
   })
   return columns
