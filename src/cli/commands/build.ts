@@ -4,7 +4,7 @@ import {displayPath} from '../../config/load.ts'
 import type {Format} from '../../config/types.ts'
 import type {ParsedArgs} from '../args.ts'
 import type {Io} from '../io.ts'
-import {checkOutputFolder, loadSource} from '../source.ts'
+import {buildOptions, checkOutputFolder, loadSource} from '../source.ts'
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const {build} = await import('../../build/index.ts')
@@ -32,17 +32,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       output === undefined ? path.join('output', stem) : args.positionals.length > 1 ? path.join(output, stem) : output
     )
     checkOutputFolder(outDir, io.cwd)
-    const config = input.loaded.config
 
     say(`${input.source.shown} → ${displayPath(outDir, io.cwd)}${path.sep}`)
     const report = await build({
-      source: input.source.path,
-      outDir,
-      formats: (args.options.formats as Format[] | undefined) ?? config.formats,
-      config,
-      templatesDir: config.templates,
-      registryPath: input.registryPath,
-      configDir: input.loaded.path ? path.dirname(input.loaded.path) : undefined,
+      ...buildOptions(input, outDir, args.options.formats as Format[] | undefined),
       // One line per file as it is produced; the files reach the folder together when the build saves.
       onDocument: (document) => say(`  已生成 ${displayPath(document.path, io.cwd)}（${size(document.bytes)}）`)
     })
