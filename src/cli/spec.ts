@@ -160,7 +160,7 @@ export const commands: readonly CommandSpec[] = [
       '默认只在本机（127.0.0.1）上打开；用 --host 让局域网访问时，地址里带一个口令，没有口令的请求会被拒绝。',
     args: [{name: '文件夹', optional: true, description: '工作文件夹（默认：当前文件夹）'}],
     options: [
-      {name: 'port', short: 'p', kind: 'value', value: '端口', description: '端口（默认：4173）'},
+      {name: 'port', short: 'p', kind: 'value', value: '端口', description: '端口（默认：4173；0 表示任选一个空闲端口）'},
       {name: 'host', kind: 'value', value: '地址', description: '监听的地址（默认：127.0.0.1，只有本机可以访问）'}
     ],
     examples: [

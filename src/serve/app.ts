@@ -18,6 +18,7 @@
  * command line's Chinese text. See guard.ts for who may call.
  */
 import {readFileSync, statSync, existsSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import {Hono, type Context} from 'hono'
 import {bodyLimit} from 'hono/body-limit'
@@ -48,6 +49,9 @@ const assets: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8'
 }
 
+// The page's Chinese face where the machine has none of its own (the PDF writer embeds the same font).
+const pageFont = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')
+
 const contentTypes: Record<string, string> = {
   pdf: 'application/pdf',
   html: 'text/html; charset=utf-8',
@@ -59,7 +63,7 @@ const contentTypes: Record<string, string> = {
 }
 
 const pageSecurity =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 // Generated HTML is shown in a frame of the page, sandboxed: it can run nothing.
 const outputSecurity = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'"
 
@@ -78,7 +82,7 @@ export function createApp(options: AppOptions): Hono {
     await next()
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('Referrer-Policy', 'no-referrer')
-    c.header('Cache-Control', 'no-store')
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
     if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', pageSecurity)
   })
   app.use(guard({host: options.host ?? '127.0.0.1', token: options.token}))
@@ -95,6 +99,10 @@ export function createApp(options: AppOptions): Hono {
     if (!type) return c.notFound()
     return c.body(readFileSync(new URL(name, assetsDir)), 200, {'Content-Type': type})
   })
+
+  app.get('/assets/fonts/noto-sans-sc.ttf', (c) =>
+    c.body(readFileSync(pageFont), 200, {'Content-Type': 'font/ttf', 'Cache-Control': 'max-age=86400'})
+  )
 
   const policyParam = (c: Context): {relative: string; absolute: string} => {
     const relative = c.req.query('path') ?? ''

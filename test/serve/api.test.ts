@@ -53,7 +53,7 @@ function call(app: App, method: string, url: string, init: {body?: FormData | st
 const q = (file: string) => `path=${encodeURIComponent(file)}`
 
 /** Read a build's server-sent events to the end. */
-async function buildEvents(app: App, file: string): Promise<Array<{type: string} & Record<string, any>>> {
+async function buildEvents(app: App, file: string): Promise<any[]> {
   const started = await call(app, 'POST', `/api/build?${q(file)}`)
   expect(started.status).toBe(202)
   const {job} = (await started.json()) as {job: string}
@@ -64,7 +64,7 @@ async function buildEvents(app: App, file: string): Promise<Array<{type: string}
     .split('\n\n')
     .map((block) => block.split('\n').find((line) => line.startsWith('data: ')))
     .filter((line): line is string => line !== undefined)
-    .map((line) => JSON.parse(line.slice(6)))
+    .map((line) => JSON.parse(line.slice(6)) as unknown)
 }
 
 describe('serve API', () => {

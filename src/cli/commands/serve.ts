@@ -10,8 +10,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const folder = path.resolve(io.cwd, args.positionals[0] ?? '.')
   const portText = (args.options.port as string | undefined) ?? '4173'
   const port = Number(portText)
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
-    throw new UserError(`选项 --port 的值 "${portText}" 不对：端口是 1 到 65535 之间的整数`, {hint: '例如 --port 4173；不写时用 4173。'})
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new UserError(`选项 --port 的值 "${portText}" 不对：端口是 0 到 65535 之间的整数`, {hint: '例如 --port 4173；不写时用 4173；0 表示任选一个空闲端口。'})
   }
   const host = (args.options.host as string | undefined) ?? '127.0.0.1'
   let server

@@ -428,6 +428,8 @@ $('build').addEventListener('click', async () => {
   })
 })
 
+/** Names for the files that are not documents of the views (index page, tree data). */
+const documentNames = {index: '索引页', policy: '结构数据'}
 const formatNames = {pdf: 'PDF', docx: 'Word', html: '网页', md: 'Markdown', xlsx: 'Excel', json: 'JSON'}
 
 async function loadOutputs() {
@@ -441,16 +443,18 @@ async function loadOutputs() {
     if (!folders.has(document.folder)) folders.set(document.folder, [])
     folders.get(document.folder).push(document)
   }
-  const row = (document) =>
-    h('li', {class: 'document'},
-      h('span', {class: 'name'}, document.label),
+  const row = (document) => {
+    const label = documentNames[document.id] ?? document.label
+    const previews = document.files.filter((file) => file.format === 'pdf' || file.format === 'html')
+    return h('li', {class: 'document'},
+      h('span', {class: 'name'}, label),
       h('span', {class: 'files'},
-        ...document.files.map((file) => h('span', {class: 'file'},
-          (file.format === 'pdf' || file.format === 'html')
-            ? h('button', {type: 'button', class: 'link', 'aria-label': `预览 ${document.label}.${file.format}`, onclick: () => preview(href(file), `${document.label}.${file.format}`)}, `预览${formatNames[file.format]}`)
-            : null,
-          h('a', {href: `${href(file)}?download=1`, download: '', 'aria-label': `下载 ${file.name}（${size(file.bytes)}）`}, `${formatNames[file.format] ?? file.format}`))),
-        document.folder ? h('a', {class: 'zip', href: `/api/zip?${q(state.policy)}&doc=${encodeURIComponent(document.id)}`}, '本单位全部（.zip）') : null))
+        previews.length ? h('span', {class: 'group'}, '预览：', ...previews.map((file) =>
+          h('button', {type: 'button', class: 'link', 'aria-label': `预览 ${document.label}.${file.format}`, onclick: () => preview(href(file), `${label}.${file.format}`)}, formatNames[file.format]))) : null,
+        h('span', {class: 'group'}, '下载：', ...document.files.map((file) =>
+          h('a', {href: `${href(file)}?download=1`, download: '', title: `${file.name}（${size(file.bytes)}）`, 'aria-label': `下载 ${file.name}（${size(file.bytes)}）`}, formatNames[file.format] ?? file.format))),
+        document.folder ? h('a', {class: 'zip', href: `/api/zip?${q(state.policy)}&doc=${encodeURIComponent(document.id)}`, 'aria-label': `下载 ${label} 的全部文件（.zip）`}, '本单位全部（.zip）') : null))
+  }
   $('documents').replaceChildren(
     ...[...folders].map(([folder, documents]) =>
       h('div', {class: 'folder'},
