@@ -75,7 +75,12 @@ export function guard(options: GuardOptions): MiddlewareHandler {
       }
       const cookie = getCookie(c, tokenCookie)
       if (cookie === undefined || !same(cookie, options.token)) {
-        return c.json({error: {message: '需要口令：请用启动时显示的完整地址（带 ?token=…）打开页面', hint: '口令在运行 policy-press serve 的窗口里显示。'}}, 401)
+        const message = '需要口令：请用启动时显示的完整地址（带 ?token=…）打开页面'
+        const hint = '口令在运行 policy-press serve 的窗口里显示，请向启动它的人索取完整地址。'
+        if (c.req.header('accept')?.includes('text/html')) {
+          return c.html(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>需要口令</title><h1>${message}</h1><p>${hint}</p></html>`, 401)
+        }
+        return c.json({error: {message, hint}}, 401)
       }
     }
     await next()

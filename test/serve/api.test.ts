@@ -8,6 +8,7 @@ import {execFile} from 'node:child_process'
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {Document, Packer, Paragraph} from 'docx'
 import {unzipSync} from 'fflate'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {createApp} from '../../src/serve/app.ts'
@@ -108,7 +109,7 @@ describe('serve API', () => {
     expect(data.text.split('\n').length).toBe(bytes.toString('utf8').split(/\r?\n/).length)
 
     const check = await cli(['check', policy, '--format', 'json'], dir)
-    const expected = (JSON.parse(check.stdout) as Array<{file: string}>).map(({file, ...rest}) => rest)
+    const expected = JSON.parse(check.stdout) as unknown[]
     expect(expected.length).toBeGreaterThan(0)
     expect(data.messages).toEqual(expected)
   })
@@ -149,6 +150,30 @@ describe('serve API', () => {
       const second = await call(app, 'POST', '/api/policies', {body: form()})
       expect(((await second.json()) as {saved: string}).saved).toBe('xiuzhou-2024-2.md')
       expect(readFileSync(path.join(dir, 'xiuzhou-2024-2.md'))).toEqual(readFileSync(path.join(root, 'source/xiuzhou-2024.md')))
+    })
+
+    it('opens a Word file read-only: its tree and messages, no saving over it', async () => {
+      const doc = new Document({
+        sections: [{children: ['示例方案', '一、投资政策（由区发改局牵头实施）', '1.加大支持。（责任单位：区发改局、区财政局）'].map((text) => new Paragraph(text))}]
+      })
+      const body = new FormData()
+      body.append('file', new File([new Uint8Array(await Packer.toBuffer(doc))], '示例方案.docx'))
+      const saved = ((await (await call(app, 'POST', '/api/policies', {body})).json()) as {saved: string}).saved
+      expect(saved).toBe('示例方案.docx')
+      const data = (await (await call(app, 'GET', `/api/policy?${q(saved)}`)).json()) as {
+        editable: boolean
+        text: string
+        outline: Array<{title: string; children: Array<{units: Array<{name: string; role: string}>}>}>
+      }
+      expect(data.editable).toBe(false)
+      expect(data.text).toContain('1.加大支持。')
+      expect(data.outline[0]!.title).toBe('投资政策')
+      expect(data.outline[0]!.children[0]!.units.map((unit) => [unit.name, unit.role])).toEqual([['区发改局', 'lead'], ['区财政局', 'support']])
+      const before = readFileSync(path.join(dir, saved))
+      const put = await call(app, 'PUT', `/api/policy?${q(saved)}`, {json: {text: 'x'}})
+      expect(put.status).toBe(400)
+      expect(((await put.json()) as {error: {message: string}}).error.message).toMatch(/Word 文件/)
+      expect(readFileSync(path.join(dir, saved))).toEqual(before)
     })
 
     it('keeps a file name with path parts inside the workspace', async () => {
