@@ -98,6 +98,7 @@ drop.addEventListener('drop', (event) => {
 })
 
 async function openPolicy(policy) {
+  await flushSave()
   state.policy = policy
   history.replaceState(null, '', `#${encodeURIComponent(policy)}`)
   $('current').textContent = `当前政策：${policy}`
@@ -149,8 +150,9 @@ function renderTree() {
     if (!visible(node)) return null
     const children = node.children.map((child) => item(child, level + 1)).filter(Boolean)
     if (node.kind === 'task') shown++
-    const li = h('li', {role: 'treeitem', 'aria-level': level, 'data-id': node.id, 'data-line': node.line, class: `node ${node.kind}`, tabindex: -1})
-    const row = h('div', {class: 'row'},
+    const key = `node-${node.id.replace(/[^\w.-]/g, '_')}`
+    const li = h('li', {role: 'treeitem', 'aria-level': level, 'data-id': node.id, 'data-line': node.line, class: `node ${node.kind}`, tabindex: -1, 'aria-labelledby': key})
+    const row = h('div', {class: 'row', id: key},
       h('span', {class: 'label'}, node.label), ' ',
       h('span', {class: 'title'}, node.title),
       node.context ? h('span', {class: 'tag'}, '背景内容') : null)
@@ -159,7 +161,8 @@ function renderTree() {
       const leads = node.units.filter((u) => u.role === 'lead')
       const supports = node.units.filter((u) => u.role === 'support')
       const name = (u) => u.name + (u.status === 'unknown' ? '（名录中没有）' : u.status === 'alias' ? `（原文：${u.written}）` : '')
-      li.append(h('div', {class: 'duty'},
+      li.setAttribute('aria-labelledby', `${key} ${key}-duty`)
+      li.append(h('div', {class: 'duty', id: `${key}-duty`},
         leads.length ? h('span', {class: 'lead'}, `牵头：${leads.map(name).join('、')}`) : null,
         supports.length ? h('span', {class: 'support'}, `配合：${supports.map(name).join('、')}`) : null,
         node.deadline ? h('span', {class: 'deadline'}, `时限：${node.deadline}`) : null))
@@ -167,8 +170,6 @@ function renderTree() {
     if (children.length > 0) {
       li.setAttribute('aria-expanded', expanded.has(node.id) && !unit ? 'false' : 'true')
       li.append(h('ul', {role: 'group'}, children))
-    } else if (node.kind !== 'task') {
-      li.setAttribute('aria-label', `${node.label}${node.title}（没有任务）`)
     }
     return li
   }
@@ -294,7 +295,16 @@ $('source').addEventListener('input', () => {
   state.saveTimer = setTimeout(saveSource, 600)
 })
 
+/** Save an edit still waiting for its pause, before switching policy or building. */
+async function flushSave() {
+  if (!state.saveTimer) return
+  clearTimeout(state.saveTimer)
+  state.saveTimer = 0
+  await saveSource()
+}
+
 async function saveSource() {
+  state.saveTimer = 0
   const seq = ++state.editSeq
   const policy = state.policy
   $('save-state').textContent = '正在保存…'
@@ -369,6 +379,7 @@ $('config-form').addEventListener('submit', async (event) => {
 
 $('build').addEventListener('click', async () => {
   if (!state.policy || state.building) return
+  await flushSave()
   const policy = state.policy
   showError($('build-error'), null)
   const progress = $('progress')
