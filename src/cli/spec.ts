@@ -164,7 +164,7 @@ export const commands: readonly CommandSpec[] = [
       {name: 'host', kind: 'value', value: '地址', description: '监听的地址（默认：127.0.0.1，只有本机可以访问）'}
     ],
     examples: [
-      ['policy-press serve source', '以 source 文件夹为工作文件夹，在 http://127.0.0.1:4173/ 打开'],
+      ['policy-press serve 南湖区', '以“南湖区”文件夹（可用 policy-press init 建立）为工作文件夹，在 http://127.0.0.1:4173/ 打开'],
       ['policy-press serve 发文 --host 0.0.0.0 --port 8080', '让局域网访问（地址里带口令）']
     ],
     load: () => import('./commands/serve.ts')
