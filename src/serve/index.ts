@@ -5,6 +5,7 @@
  */
 import {randomBytes} from 'node:crypto'
 import type {AddressInfo} from 'node:net'
+import {networkInterfaces} from 'node:os'
 import {serve} from '@hono/node-server'
 import {createApp, type AppOptions} from './app.ts'
 import {isLoopback} from './guard.ts'
@@ -19,6 +20,8 @@ export interface ServeOptions extends Omit<AppOptions, 'token'> {
 export interface RunningServer {
   /** The address to open, with `?token=…` when one is required. */
   url: string
+  /** On every interface (`0.0.0.0`): the same address with each of this machine's LAN addresses. */
+  lanUrls: string[]
   port: number
   close: () => Promise<void>
 }
@@ -29,9 +32,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const app = createApp({...options, host, token})
   return new Promise((resolve, reject) => {
     const server = serve({fetch: app.fetch, port: options.port ?? 4173, hostname: host}, (info: AddressInfo) => {
-      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+      const wildcard = host === '0.0.0.0' || host === '::'
+      const shownHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+      const address = (name: string) => `http://${name}:${info.port}/${token ? `?token=${token}` : ''}`
+      const lan = Object.values(networkInterfaces())
+        .flat()
+        .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
+        .map((entry) => entry!.address)
       resolve({
-        url: `http://${shownHost}:${info.port}/${token ? `?token=${token}` : ''}`,
+        url: address(shownHost),
+        lanUrls: wildcard ? lan.map(address) : [],
         port: info.port,
         close: () =>
           new Promise<void>((done) => {

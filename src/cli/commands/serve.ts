@@ -28,6 +28,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     [
       `policy-press 已启动，工作文件夹：${folder}`,
       `在浏览器里打开：${server.url}`,
+      ...server.lanUrls.map((url) => `局域网里的电脑打开：${url}`),
       isLoopback(host) ? '（只有本机可以访问。）' : '（局域网里的其他电脑也可以访问：请只把带口令的完整地址发给需要的人。）',
       '按 Ctrl+C 停止。'
     ].join('\n') + '\n'
