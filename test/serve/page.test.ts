@@ -112,6 +112,20 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     expect(await page.evaluate('window.marker')).toBe(1)
   })
 
+  it('moves through the tree with the keyboard', async () => {
+    const tree = page.getByRole('tree', {name: '结构'})
+    const items = tree.locator('[role="treeitem"]')
+    await items.first().focus()
+    await page.keyboard.press('ArrowDown')
+    expect(await page.evaluate('document.activeElement.dataset.id')).toBe(await items.nth(1).getAttribute('data-id'))
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowLeft')
+    expect(await items.first().getAttribute('aria-expanded')).toBe('false')
+    expect(await items.nth(1).isVisible()).toBe(false)
+    await page.keyboard.press('ArrowRight')
+    expect(await items.first().getAttribute('aria-expanded')).toBe('true')
+  })
+
   it('filters the tree to one bureau', async () => {
     await page.getByLabel('只看单位').selectOption('区财政局')
     const tasks = page.getByRole('tree', {name: '结构'}).locator('.task')
@@ -160,5 +174,21 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     await page.locator('#open').scrollIntoViewIfNeeded()
     await shot('tablet-820.png', true)
     expect(statSync(path.join(shots, 'tablet-820.png')).size).toBeGreaterThan(0)
+  })
+
+  it('opens a policy dropped on the page', async () => {
+    const text = readFileSync(path.join(root, 'test/fixtures/build/special/special.txt'), 'utf8')
+    const dataTransfer = await page.evaluateHandle(
+      ([name, content]) => {
+        const transfer = new (globalThis as any).DataTransfer()
+        transfer.items.add(new (globalThis as any).File([content], name, {type: 'text/plain'}))
+        return transfer
+      },
+      ['拖入的政策.txt', text] as const
+    )
+    await page.dispatchEvent('#drop', 'drop', {dataTransfer})
+    await expect.poll(() => page.locator('#current').textContent()).toContain('拖入的政策.txt')
+    await expect.poll(() => page.getByRole('tree', {name: '结构'}).locator('.part .title').first().textContent()).toBe('扩大投资政策')
+    expect(readFileSync(path.join(workspace, '拖入的政策.txt'), 'utf8')).toBe(text)
   })
 })
