@@ -232,7 +232,7 @@ function renderMessages() {
       : `共 ${messages.length} 个问题（${counts.error} 个错误，${counts.warning} 个警告${counts.info ? `，${counts.info} 个提示` : ''}）。选择一条，在原文中查看。`
   $('messages').replaceChildren(
     ...messages.map((message) =>
-      h('li', {class: `message ${message.severity}`},
+      h('li', {class: `message sev-${message.severity}`},
         h('button', {type: 'button', 'data-line': message.line, 'aria-current': message.line === state.highlightLine ? 'true' : undefined, onclick: (event) => {
           for (const other of $('messages').querySelectorAll('[aria-current]')) other.removeAttribute('aria-current')
           event.currentTarget.setAttribute('aria-current', 'true')
