@@ -114,6 +114,23 @@ describe('serve API', () => {
     expect(data.messages).toEqual(expected)
   })
 
+  it('renders groups as a level between part and task', async () => {
+    copyFileSync(path.join(root, 'test/fixtures/view/policy-groups.txt'), path.join(dir, 'groups.txt'))
+    const data = (await (await call(app, 'GET', `/api/policy?${q('groups.txt')}`)).json()) as {
+      outline: Array<{kind: string; title: string; children: Array<{kind: string; title: string; children: Array<{kind: string; id: string}>}>}>
+    }
+    const first = data.outline[0]!
+    expect(first.children.map((child) => [child.kind, child.title])).toEqual([
+      ['group', '（一）项目建设'],
+      ['group', '（二）要素保障']
+    ])
+    expect(first.children[0]!.children.map((task) => [task.kind, task.id])).toEqual([
+      ['task', '1.1'],
+      ['task', '1.2']
+    ])
+    expect(data.outline[1]!.children.every((child) => child.kind === 'task')).toBe(true)
+  })
+
   it('saves an edit and answers with the updated tree and messages', async () => {
     const before = readFileSync(path.join(dir, policy), 'utf8')
     const line = before.split('\n').findIndex((text) => text.startsWith('1.发挥重大建设项目')) + 1
