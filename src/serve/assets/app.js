@@ -488,5 +488,8 @@ function size(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} 字节`
 }
 
-const fromHash = decodeURIComponent(location.hash.slice(1))
+let fromHash = ''
+try {
+  fromHash = decodeURIComponent(location.hash.slice(1))
+} catch {}
 loadPolicies(fromHash || undefined).catch((error) => showError($('upload-error'), error))
