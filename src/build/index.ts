@@ -2,7 +2,7 @@
  * `build`: one source file → every output document, in one pass.
  *
  *   read → parse (+ units registry) → extract → check → views → templates → Markdown
- *   → parseDocument (once per document) → writers (md, html, docx, pdf) + xlsx + json → index.html
+ *   → parseDocument (once per document) → writers (md, html, docx, pdf) + 一图读懂 (pdf, png) + xlsx + json → index.html
  *   → staged write into the output folder.
  *
  * Progress: each file is reported (`onDocument`) as soon as it is produced, while the rest are still
@@ -29,8 +29,10 @@ import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registr
 import {loadTemplates, render} from '../template/index.ts'
 import {views} from '../view/index.ts'
 import type {TaskListView} from '../view/tasklist.ts'
+import type {InterpretationView} from '../view/interpretation.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
-import {issuerBlock} from '../view/common.ts'
+import {issuerBlock, unusedDeadlines} from '../view/common.ts'
+import {ledgerView} from '../view/ledger.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
 import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
@@ -148,11 +150,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // views
   const context: ViewContext = {policy, config, registry}
+  warnings.push(...unusedDeadlines(policy, config))
   // Every kind in the views table; the index lists task lists per unit and the rest as documents.
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
   )
-  const tasklists = documents.filter((d) => d.kind === 'tasklist')
   const stems = uniquePaths(documents.map((d) => d.path))
   lap('views')
 
@@ -199,13 +201,35 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     lap(`write:${format}`)
   }
 
+  // 一图读懂: the interpretation's one-page poster (PDF) and long image (PNG)
+  const issuer = issuerBlock(policy, config)
+  const interpretation = documents.findIndex((d) => d.kind === 'interpretation')
+  if (interpretation >= 0 && (formats.has('pdf') || formats.has('png'))) {
+    const {buildPosterView} = await import('../view/poster.ts')
+    const poster = buildPosterView(documents[interpretation].data as InterpretationView, policy, {config, registry})
+    const links = written.get(interpretation) ?? []
+    if (formats.has('pdf')) {
+      const {writePosterPdf} = await import('../write/poster/pdf.ts')
+      const pdf = await writePosterPdf(poster, {title: `《${policy.title}》一图读懂`, created: issuer.created})
+      stage('一图读懂.pdf', pdf.bytes, 'pdf')
+      links.push({label: '一图读懂.pdf', href: '一图读懂.pdf'})
+      lap('write:poster-pdf')
+    }
+    if (formats.has('png')) {
+      const {writePosterPng} = await import('../write/poster/png.ts')
+      stage('一图读懂.png', writePosterPng(poster).bytes, 'png')
+      links.push({label: '一图读懂.png', href: '一图读懂.png'})
+      lap('write:poster-png')
+    }
+    written.set(interpretation, links)
+  }
+
   // data writers
   const data: IndexLink[] = []
-  const issuer = issuerBlock(policy, config)
   if (formats.has('xlsx')) {
-    const created = issuer.created ? new Date(issuer.created) : undefined
-    const ledger = tasklists.map((d) => d.data as TaskListView)
-    stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')
+    const ledger = await writeXlsx(ledgerView(context))
+    for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
+    stage('任务台账.xlsx', ledger.bytes, 'xlsx')
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')
   }

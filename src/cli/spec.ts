@@ -153,6 +153,29 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./commands/init.ts')
   },
   {
+    name: 'collect',
+    summary: '汇总各单位报回的任务台账：落实情况汇总表、督办通报（Word、PDF）和网页',
+    details:
+      '台账可以是整个工作簿，也可以是单位单独保存的一张表；行的顺序不限。\n' +
+      '填报有问题的行（任务编号不对、不是本单位的任务、状态不是可选项、日期无法识别、重复填报）逐条列出，内容照录在汇总表的“填报问题”表中。\n' +
+      '逾期：完成时限早于统计截止日期（--date）且未“已完成”。',
+    args: [
+      {name: '源文件', description: '政策文本（.txt、.md 或 .docx），即生成台账所用的那份'},
+      {name: '台账', variadic: true, description: '各单位报回的任务台账（.xlsx），可以写多个'}
+    ],
+    options: [
+      {name: 'output', short: 'o', kind: 'value', value: '文件夹', description: '输出文件夹（默认：output/<源文件名>-落实情况）'},
+      {name: 'date', kind: 'value', value: '日期', description: '统计截止日期，如 2024-06-30（默认：台账中最晚的填报日期）'},
+      configOption,
+      {name: 'quiet', short: 'q', kind: 'flag', description: '不显示进度，只显示错误'}
+    ],
+    examples: [
+      ['policy-press collect source/xiuzhou-2024.txt 报回/*.xlsx --date 2024-06-30', '汇总截至 6 月 30 日的落实情况'],
+      ['policy-press collect source/xiuzhou-2024.txt 区发改局.xlsx 区财政局.xlsx -o 通报', '写到“通报”文件夹']
+    ],
+    load: () => import('./commands/collect.ts')
+  },
+  {
     name: 'serve',
     summary: '在浏览器里使用：上传政策、查看结构、校对、填写发文信息、生成和下载全部文件',
     details:

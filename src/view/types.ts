@@ -8,11 +8,21 @@ import type {DocFields} from '../doc/types.ts'
 
 /**
  * The units registry as the views need it (structurally the `Registry` of `src/units/registry.ts`).
- * Only order, full names and parents are read.
+ * Only order, full names, parents and contacts are read.
  */
 export interface RegistryLike {
   district?: string
-  units: ReadonlyArray<{name: string; fullName?: string; aliases?: readonly string[]; parent?: string}>
+  units: ReadonlyArray<{
+    name: string
+    fullName?: string
+    aliases?: readonly string[]
+    parent?: string
+    /** Public contact (`src/units/registry.ts`): office, phone, address, web link. */
+    office?: string
+    phone?: string
+    address?: string
+    web?: string
+  }>
 }
 
 export interface ViewContext {

@@ -6,6 +6,7 @@
  */
 import type {Block, Doc, Inline, Table} from '../doc/types.ts'
 import {inlineText} from '../doc/parse.ts'
+import {writeInterpretationHtml} from './html-interpretation.ts'
 
 export interface HtmlOptions {
   /** Language of the page. Default `zh-CN`. */
@@ -21,6 +22,11 @@ function safeUrl(url: string): string | undefined {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)
   if (!scheme) return url
   return ['http', 'https', 'mailto'].includes(scheme[1].toLowerCase()) ? url : undefined
+}
+
+/** Inline nodes as HTML (text escaped, unsafe links reduced to their text). */
+export function inlineHtml(nodes: readonly Inline[]): string {
+  return inline(nodes)
 }
 
 function inline(nodes: readonly Inline[]): string {
@@ -138,6 +144,8 @@ a{color:#0645ad}
 
 /** Render a document as a complete HTML page (UTF-8, ends with a newline). */
 export function writeHtml(doc: Doc, options: HtmlOptions = {}): string {
+  // The public interpretation has its own designed page (cards, key figures, filter).
+  if (doc.meta.kind === 'interpretation') return writeInterpretationHtml(doc, options.lang)
   const meta = doc.meta
   const parts: string[] = []
   if (meta.issuerMark || meta.documentNumber) {

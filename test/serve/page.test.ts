@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The real page in a real browser (Debian chromium through playwright-core) against the server on
  * a free loopback port: open the sample by the 政策文件 input, see the tree and the messages,
@@ -86,7 +87,7 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     await message.click()
     const expected = readFileSync(sample, 'utf8').split(/\r?\n/)[line - 1]!
     await expect.poll(() => page.locator('#highlights mark').textContent()).toBe(expected || ' ')
-    const selected = await page.locator('#source').evaluate((area: {value: string; selectionStart: number; selectionEnd: number}) => area.value.slice(area.selectionStart, area.selectionEnd))
+    const selected = await page.locator('#source').evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd))
     expect(selected).toBe(expected)
     expect(await message.getAttribute('aria-current')).toBe('true')
     // The highlighted line is scrolled into the visible part of the editor.
@@ -153,7 +154,7 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
   it('generates every file with progress to the end, lists them and downloads the zip', async () => {
     await page.getByRole('button', {name: '生成全部文件'}).click()
     await expect.poll(() => page.locator('#build-state').textContent(), {timeout: 180_000}).toMatch(/^完成/)
-    const [value, max] = await page.locator('#progress').evaluate((bar: {value: number; max: number}) => [bar.value, bar.max])
+    const [value, max] = await page.locator('#progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])
     expect(value).toBe(max)
     const outDir = path.join(workspace, 'output', 'xiuzhou-2024')
     const written = files(outDir).sort()
@@ -180,8 +181,8 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     const text = readFileSync(path.join(root, 'test/fixtures/build/special/special.txt'), 'utf8')
     const dataTransfer = await page.evaluateHandle(
       ([name, content]) => {
-        const transfer = new (globalThis as any).DataTransfer()
-        transfer.items.add(new (globalThis as any).File([content], name, {type: 'text/plain'}))
+        const transfer = new DataTransfer()
+        transfer.items.add(new File([content], name, {type: 'text/plain'}))
         return transfer
       },
       ['拖入的政策.txt', text] as const
