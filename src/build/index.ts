@@ -61,6 +61,11 @@ export interface BuildOptions {
    * if the save fails, the build throws and the output folder is left as it was.
    */
   onDocument?: (event: BuildDocument) => void
+  /**
+   * Called once, before the first file is made, with the number of files the build means to write
+   * (a progress bar's end). A writer found unavailable later makes fewer.
+   */
+  onPlan?: (files: number) => void
 }
 
 export interface BuildDocument {
@@ -156,6 +161,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     builder(context).map((document) => ({...document, kind}))
   )
   const stems = uniquePaths(documents.map((d) => d.path))
+  const posterFiles = documents.some((d) => d.kind === 'interpretation') ? (['pdf', 'png'] as const).filter((f) => formats.has(f)).length : 0
+  options.onPlan?.(documents.length * documentWriters.size + posterFiles + (formats.has('xlsx') ? 1 : 0) + (formats.has('json') ? 1 : 0) + 1)
   lap('views')
 
   // templates → Markdown → Doc

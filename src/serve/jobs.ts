@@ -1,17 +1,15 @@
 /**
  * Build jobs: `生成全部文件` runs the command line's build (`loadSource`, `checkOutputFolder`,
  * `buildOptions`, `build`) for one policy into `output/<name>/` of the workspace, and records
- * its progress as events the page follows (server-sent events, replayed to late listeners).
+ * its progress as events the page follows (server-sent events, replayed to late listeners):
+ * the build's own plan (how many files) and each file as it is made.
  * One build runs at a time. A failed build leaves the output folder as it was (build saves all
  * files together at the end).
  */
 import path from 'node:path'
 import {build} from '../build/index.ts'
-import {buildOptions, checkOutputFolder, loadSource, parseSource} from '../cli/source.ts'
-import {allFormats, type Format} from '../config/types.ts'
-import {enrichPolicy} from '../extract/index.ts'
-import {views} from '../view/index.ts'
-import {documentFormats} from '../write/index.ts'
+import {buildOptions, checkOutputFolder, loadSource} from '../cli/source.ts'
+import type {Format} from '../config/types.ts'
 import {errorBody, type ErrorBody} from './config-form.ts'
 
 export type JobEvent =
@@ -74,12 +72,14 @@ export class Jobs {
       const outDirRelative = Jobs.outDirOf(job.policy)
       const outDir = path.join(this.root, outDirRelative)
       checkOutputFolder(outDir, this.root)
-      const options = buildOptions(input, outDir)
-      const total = await plannedFiles(input, options.formats)
-      this.emit(job, {type: 'plan', total, outDir: outDirRelative})
+      let total = 0
       let done = 0
       const report = await build({
-        ...options,
+        ...buildOptions(input, outDir),
+        onPlan: (files) => {
+          total = files
+          this.emit(job, {type: 'plan', total, outDir: outDirRelative})
+        },
         onDocument: (document) => {
           done++
           this.emit(job, {type: 'document', name: document.name, format: document.format, bytes: document.bytes, done, total: Math.max(total, done)})
@@ -102,18 +102,4 @@ export class Jobs {
       this.emit(job, {type: 'failed', error: body})
     }
   }
-}
-
-/**
- * How many files the build will write, for the progress bar: every document of the views table
- * in each document format, the ledger and the tree when those formats are on, and index.html.
- */
-async function plannedFiles(input: Awaited<ReturnType<typeof loadSource>>, formats: readonly Format[] | undefined): Promise<number> {
-  const {policy} = await parseSource(input)
-  enrichPolicy(policy)
-  const chosen = new Set<Format>(formats ?? allFormats)
-  const context = {policy, config: input.loaded.config, registry: input.registry}
-  const documents = Object.values(views).reduce((sum, builder) => sum + builder(context).length, 0)
-  const perDocument = documentFormats.filter((format) => chosen.has(format)).length
-  return documents * perDocument + (chosen.has('xlsx') ? 1 : 0) + (chosen.has('json') ? 1 : 0) + 1
 }

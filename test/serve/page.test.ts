@@ -159,6 +159,7 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     const outDir = path.join(workspace, 'output', 'xiuzhou-2024')
     const written = files(outDir).sort()
     expect(max).toBe(written.length)
+    expect(Number(await page.locator('#progress').getAttribute('data-planned'))).toBe(written.length)
 
     const zipLink = page.getByRole('link', {name: '下载全部文件（.zip）'})
     const [download] = await Promise.all([page.waitForEvent('download'), zipLink.click()])

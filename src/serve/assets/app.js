@@ -406,6 +406,7 @@ $('build').addEventListener('click', async () => {
   events.addEventListener('plan', (event) => {
     const data = JSON.parse(event.data)
     progress.max = data.total
+    progress.dataset.planned = data.total
     $('build-state').textContent = `共 ${data.total} 个文件，开始生成…`
   })
   events.addEventListener('document', (event) => {
