@@ -12,6 +12,9 @@
  *   GET  /api/build/:job/events        its progress (server-sent events)
  *   GET  /api/output?path=             the documents of the last build
  *   GET  /api/zip?path=[&doc=]         all documents, or one document's (one bureau's), as .zip
+ *   GET  /api/ledgers?path=            returned ledgers kept for the policy
+ *   POST /api/ledgers?path=            upload returned ledgers (multipart `file`, .xlsx)
+ *   POST /api/collect?path=[&date=]    the progress report from them (as `policy-press collect`)
  *   GET  /output/…                     a generated file (preview; `?download=1` to save)
  *
  * Bad input is a `UserError`: the answer is `{error: {message, hint, file, line, field}}` with the
@@ -26,6 +29,7 @@ import {streamSSE} from 'hono/streaming'
 import {UserError} from '../errors.ts'
 import {safeFileName, writeFileAtomic} from '../write/files.ts'
 import {analyze} from './analyze.ts'
+import {collectPolicy, ledgersDirOf, listLedgers} from './collect.ts'
 import {configPathFor, errorBody, readForm, writeForm} from './config-form.ts'
 import {guard} from './guard.ts'
 import {Jobs, type JobEvent} from './jobs.ts'
@@ -211,6 +215,33 @@ export function createApp(options: AppOptions): Hono {
       'Content-Type': contentTypes.zip!,
       'Content-Disposition': attachment(name)
     })
+  })
+
+  app.get('/api/ledgers', (c) => {
+    const {relative} = policyParam(c)
+    return c.json({folder: ledgersDirOf(relative), ledgers: listLedgers(workspace, relative)})
+  })
+
+  app.post('/api/ledgers', limit, async (c) => {
+    const {relative} = policyParam(c)
+    const body = await c.req.parseBody({all: true})
+    const files = [body.file].flat().filter((file): file is File => file instanceof File)
+    if (files.length === 0) throw new UserError('没有收到台账文件', {hint: '选择各单位交回的任务台账（.xlsx），可以一次选多个。'})
+    for (const file of files) {
+      if (path.extname(file.name).toLowerCase() !== '.xlsx') {
+        throw new UserError(`“${file.name}”不是任务台账（.xlsx）`, {hint: '请上传生成的“任务台账.xlsx”由各单位填好后交回的文件；旧版 .xls 请先另存为 .xlsx。'})
+      }
+    }
+    // A bureau sending its ledger again replaces the earlier file of the same name.
+    for (const file of files) {
+      await writeFileAtomic(workspace.resolveInside(`${ledgersDirOf(relative)}/${safeFileName(file.name)}`), new Uint8Array(await file.arrayBuffer()))
+    }
+    return c.json({folder: ledgersDirOf(relative), ledgers: listLedgers(workspace, relative)}, 201)
+  })
+
+  app.post('/api/collect', async (c) => {
+    const {relative} = policyParam(c)
+    return c.json(await collectPolicy(workspace, relative, c.req.query('date') || undefined))
   })
 
   app.get('/output/*', (c) => {

@@ -14,6 +14,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {createApp} from '../../src/serve/app.ts'
 import {parsePolicy} from '../../src/parse/index.ts'
 import {loadRegistry} from '../../src/units/registry.ts'
+import {day, openLedger, taskRows, write} from '../collect/fill.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const bin = path.join(root, 'bin/policy-press.js')
@@ -26,7 +27,7 @@ function workspace(): string {
   copyFileSync(path.join(root, 'source/xiuzhou-2024.txt'), path.join(dir, policy))
   copyFileSync(path.join(root, 'source/xiuzhou-units.yml'), path.join(dir, 'xiuzhou-units.yml'))
   const config = readFileSync(path.join(root, 'source/policy-press.config.yml'), 'utf8')
-  writeFileSync(path.join(dir, 'policy-press.config.yml'), config.replace('# formats: [docx, pdf, xlsx]', 'formats: [md, html, json]'))
+  writeFileSync(path.join(dir, 'policy-press.config.yml'), config.replace('# formats: [docx, pdf, xlsx]', 'formats: [md, html, xlsx, json]'))
   return dir
 }
 
@@ -401,6 +402,51 @@ describe('serve API', () => {
       expect(failed.error.message).toMatch(/未知的配置项 "fromats"/)
       expect(readFileSync(index)).toEqual(before.bytes)
       expect(statSync(index).mtimeMs).toBe(before.mtime)
+    })
+  })
+
+  describe('collect', () => {
+    it('keeps returned ledgers under 报回/, and collects them as `policy-press collect` does', async () => {
+      // A bureau fills in its sheet of the ledger the build made (the build test above).
+      const book = await openLedger(path.join(dir, 'output/xiuzhou-2024/任务台账.xlsx'))
+      const sheet = book.getWorksheet('区发改局')!
+      for (const {row} of taskRows(sheet).slice(0, 3)) write(sheet, row, {status: '已完成', completed: day('2024-05-31'), reported: day('2024-06-28')})
+      const filled = new Uint8Array(await book.xlsx.writeBuffer())
+      const body = new FormData()
+      body.append('file', new File([filled], '区发改局.xlsx'))
+      const uploaded = await call(app, 'POST', `/api/ledgers?${q(policy)}`, {body})
+      expect(uploaded.status).toBe(201)
+      expect(((await uploaded.json()) as {ledgers: Array<{name: string}>}).ledgers.map((l) => l.name)).toEqual(['区发改局.xlsx'])
+      expect(readFileSync(path.join(dir, '报回/xiuzhou-2024/区发改局.xlsx'))).toEqual(Buffer.from(filled))
+
+      const response = await call(app, 'POST', `/api/collect?${q(policy)}&date=2024-06-30`)
+      expect(response.status).toBe(200)
+      const data = (await response.json()) as {outDir: string; taskCount: number; unitCount: number; totals: {total: number; done: number; unreported: number; late: number}; documents: Array<{name: string}>}
+      expect(data.totals.done).toBe(3)
+      for (const document of data.documents) expect(existsSync(path.join(dir, data.outDir, document.name)), document.name).toBe(true)
+      const report = await call(app, 'GET', `/${data.outDir.split('/').map(encodeURIComponent).join('/')}/${encodeURIComponent('落实情况.html')}`)
+      expect(report.status).toBe(200)
+
+      const other = mkdtempSync(path.join(tmpdir(), 'pp-serve-collect-'))
+      const cliRun = await cli(['collect', path.join(dir, policy), path.join(dir, '报回/xiuzhou-2024/区发改局.xlsx'), '--date', '2024-06-30', '-o', other], dir)
+      expect(cliRun.code).toBe(0)
+      const t = data.totals
+      expect(cliRun.stdout).toContain(`共 ${data.taskCount} 项任务、${data.unitCount} 个单位（按单位计 ${t.total} 项）：已完成 ${t.done}`)
+      expect(cliRun.stdout).toContain(`未报告 ${t.unreported}；逾期 ${t.late}`)
+      expect(readFileSync(path.join(other, '落实情况.html'))).toEqual(readFileSync(path.join(dir, data.outDir, '落实情况.html')))
+    })
+
+    it('refuses what is not a ledger, and a date that is not one', async () => {
+      const body = new FormData()
+      body.append('file', new File(['x'], '台账.csv'))
+      const upload = await call(app, 'POST', `/api/ledgers?${q(policy)}`, {body})
+      expect(upload.status).toBe(400)
+      expect(((await upload.json()) as {error: {message: string}}).error.message).toMatch(/不是任务台账/)
+      const date = await call(app, 'POST', `/api/collect?${q(policy)}&date=2024-02-30`)
+      expect(date.status).toBe(400)
+      expect(((await date.json()) as {error: {message: string}}).error.message).toMatch(/不是日期/)
+      const none = await call(createApp({root: workspace()}), 'POST', `/api/collect?${q(policy)}`)
+      expect(((await none.json()) as {error: {message: string}}).error.message).toBe('还没有收到任何台账')
     })
   })
 })

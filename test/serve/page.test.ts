@@ -14,6 +14,7 @@ import {unzipSync} from 'fflate'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startServer, type RunningServer} from '../../src/serve/index.ts'
+import {day, openLedger, taskRows, write} from '../collect/fill.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const executablePath = '/usr/bin/chromium'
@@ -176,6 +177,29 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     await page.locator('#open').scrollIntoViewIfNeeded()
     await shot('tablet-820.png', true)
     expect(statSync(path.join(shots, 'tablet-820.png')).size).toBeGreaterThan(0)
+  })
+
+  it('collects a returned ledger and opens the progress report', async () => {
+    await page.setViewportSize({width: 1280, height: 900})
+    const book = await openLedger(path.join(workspace, 'output/xiuzhou-2024/任务台账.xlsx'))
+    const sheet = book.getWorksheet('区财政局')!
+    const rows = taskRows(sheet)
+    for (const {row} of rows.slice(0, 2)) write(sheet, row, {status: '已完成', completed: day('2024-05-31'), reported: day('2024-06-28')})
+    const returned = path.join(mkdtempSync(path.join(tmpdir(), 'pp-page-ledger-')), '区财政局.xlsx')
+    await book.xlsx.writeFile(returned)
+    await page.getByLabel('报回的台账').setInputFiles(returned)
+    await expect.poll(() => page.locator('#ledgers').textContent()).toContain('区财政局.xlsx')
+    await page.getByLabel('统计截止日期').fill('2024-06-30')
+    await page.getByRole('button', {name: '汇总落实情况'}).click()
+    await expect.poll(() => page.locator('.collect-summary').textContent(), {timeout: 120_000}).toContain('截至 2024年6月30日')
+    expect(await page.locator('.collect-summary').textContent()).toContain('已完成 2，')
+    expect(await page.locator('#collect-result').textContent()).not.toContain('null')
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', {name: '打开落实情况报告'}).click()])
+    await report.waitForLoadState()
+    expect(await report.locator('body').textContent()).toContain('区财政局')
+    await report.close()
+    await page.locator('#collect').scrollIntoViewIfNeeded()
+    await shot('collect-1280.png')
   })
 
   it('opens a policy dropped on the page', async () => {

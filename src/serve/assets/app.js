@@ -118,7 +118,11 @@ async function openPolicy(policy) {
   $('save-state').textContent = ''
   state.highlightLine = 0
   renderAnalysis(data)
-  await Promise.all([loadConfig(), loadOutputs()])
+  $('ledger-upload').disabled = false
+  $('collect-run').disabled = false
+  $('collect-result').replaceChildren()
+  showError($('collect-error'), null)
+  await Promise.all([loadConfig(), loadOutputs(), loadLedgers()])
 }
 
 // ---- 2 structure ----------------------------------------------------------------------------
@@ -482,6 +486,64 @@ function preview(url, name) {
   $('preview-empty').hidden = true
   $('preview-title').textContent = `预览：${name}`
 }
+
+// ---- 6 collect -----------------------------------------------------------------------------
+
+function renderLedgers(data) {
+  $('ledgers-folder').textContent = `${data.folder}/`
+  $('ledgers').replaceChildren(...data.ledgers.map((ledger) => h('li', {}, ledger.name, h('span', {class: 'muted'}, ` ${size(ledger.bytes)}`))))
+}
+
+async function loadLedgers() {
+  renderLedgers(await api('GET', `/api/ledgers?${q(state.policy)}`).catch(() => ({folder: '报回', ledgers: []})))
+}
+
+$('ledger-upload').addEventListener('change', async () => {
+  showError($('ledger-error'), null)
+  const form = new FormData()
+  for (const file of $('ledger-upload').files) form.append('file', file)
+  try {
+    renderLedgers(await api('POST', `/api/ledgers?${q(state.policy)}`, form))
+  } catch (error) {
+    showError($('ledger-error'), error)
+  } finally {
+    $('ledger-upload').value = ''
+  }
+})
+
+$('collect-run').addEventListener('click', async () => {
+  if (!state.policy) return
+  showError($('collect-error'), null)
+  $('collect-result').replaceChildren()
+  $('collect-state').textContent = '正在汇总…'
+  $('collect-run').disabled = true
+  try {
+    const data = await api('POST', `/api/collect?${q(state.policy)}&date=${encodeURIComponent($('collect-date').value.trim())}`)
+    const t = data.totals
+    const base = `/${data.outDir.split('/').map(encodeURIComponent).join('/')}/`
+    const report = data.documents.find((document) => document.name.endsWith('.html'))
+    $('collect-state').textContent = '汇总完成。'
+    $('collect-result').replaceChildren(h('div', {},
+      h('p', {class: 'collect-summary'},
+        `截至 ${data.date}${data.dateFromReports ? '（台账中最晚的填报日期）' : ''}：共 ${data.taskCount} 项任务、${data.unitCount} 个单位（按单位计 ${t.total} 项）：` +
+        `已完成 ${t.done}，推进中 ${t.inProgress}，未开始 ${t.notStarted}，滞后 ${t.behind}，无法推进 ${t.blocked}，未报告 ${t.unreported}；逾期 ${t.late}；未报送单位 ${data.unreportedUnitCount} 个。`),
+      data.problems.length
+        ? h('details', {}, h('summary', {}, `填报问题 ${data.problems.length} 条（均照录在落实情况汇总.xlsx 的“填报问题”表中）`),
+            h('ul', {}, data.problems.map((problem) => h('li', {}, problem.message))))
+        : null,
+      ...data.warnings.map((warning) => h('p', {class: 'muted'}, `注意：${warning}`)),
+      h('p', {class: 'actions'},
+        report ? h('a', {class: 'button', href: base + encodeURIComponent(report.name), target: '_blank', rel: 'noopener'}, '打开落实情况报告') : null,
+        report ? h('button', {type: 'button', class: 'link', onclick: () => { preview(base + encodeURIComponent(report.name), report.name); $('preview').scrollIntoView() }}, '在页面里预览') : null,
+        '下载：',
+        ...data.documents.map((document) => h('a', {href: `${base}${encodeURIComponent(document.name)}?download=1`, download: ''}, document.name)))))
+  } catch (error) {
+    $('collect-state').textContent = ''
+    showError($('collect-error'), error)
+  } finally {
+    $('collect-run').disabled = false
+  }
+})
 
 // ---- start ----------------------------------------------------------------------------------
 
