@@ -12,15 +12,17 @@ import {isMap, parseDocument} from 'yaml'
 import {rules} from '../check/index.ts'
 import {starterConfig} from '../cli/commands/init.ts'
 import {configFileName, parseConfig} from '../config/load.ts'
-import {configKeys, type KeyKind} from '../config/schema.ts'
+import {configKeys, deadlineSections, type KeyKind} from '../config/schema.ts'
 import {UserError} from '../errors.ts'
 import {writeFileAtomic} from '../write/files.ts'
 
 const formKinds: readonly KeyKind[] = ['text', 'date', 'units']
 
 export interface FormField {
+  /** Config key, or `key.section` for one section of a grouped key (`deadlines.tasks`). */
   key: string
-  kind: KeyKind
+  /** `lines`: a map written one `name: value` per line (per-part and per-task deadlines). */
+  kind: KeyKind | 'lines'
   label: string
 }
 
@@ -44,9 +46,14 @@ export interface ErrorBody {
   field?: string
 }
 
-export const formFields: FormField[] = Object.entries(configKeys)
-  .filter(([, spec]) => formKinds.includes(spec.kind))
-  .map(([key, spec]) => ({key, kind: spec.kind, label: spec.label}))
+export const formFields: FormField[] = Object.entries(configKeys).flatMap(([key, spec]): FormField[] => {
+  if (formKinds.includes(spec.kind)) return [{key, kind: spec.kind, label: spec.label}]
+  // Per-part and per-task deadlines: one `一: 2024-06-30` / `1.3: 2024年6月底前` per line.
+  if (spec.kind === 'deadlines') return (['parts', 'tasks'] as const).map((section) => ({key: `${key}.${section}`, kind: 'lines', label: deadlineSections[section]!}))
+  return []
+})
+
+const pathOf = (field: FormField) => field.key.split('.')
 
 /** The config file that applies to a policy: the one beside it (as `build` finds it). */
 export function configPathFor(policyPath: string): string {
@@ -61,9 +68,14 @@ export function readForm(configPath: string, root: string): ConfigForm {
   const data = doc.errors.length === 0 ? (doc.toJS() as unknown) : undefined
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     for (const field of formFields) {
-      const value = (data as Record<string, unknown>)[field.key]
+      const value = pathOf(field).reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), data)
       if (value === undefined || value === null) continue
-      values[field.key] = Array.isArray(value) ? value.join('、') : value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
+      values[field.key] =
+        field.kind === 'lines' && typeof value === 'object' && !Array.isArray(value)
+          ? Object.entries(value as Record<string, unknown>).map(([name, item]) => `${name}: ${String(item)}`).join('\n')
+          : Array.isArray(value)
+            ? value.join('、')
+            : String(value)
     }
   }
   let error: ErrorBody | undefined
@@ -91,12 +103,26 @@ export async function writeForm(configPath: string, root: string, values: Record
     if (!(field.key in values)) continue
     const raw = values[field.key]
     const value = typeof raw === 'string' ? raw.trim() : ''
+    const at = pathOf(field)
     if (value === '') {
-      doc.delete(field.key)
+      if (doc.hasIn(at)) doc.deleteIn(at)
+      if (at.length > 1 && isMap(doc.getIn(at.slice(0, -1))) && (doc.getIn(at.slice(0, -1)) as {items: unknown[]}).items.length === 0) doc.deleteIn(at.slice(0, -1))
     } else if (field.kind === 'units') {
-      doc.set(field.key, value.split(/[、，,；;\n]/).map((item) => item.trim()).filter(Boolean))
+      doc.setIn(at, value.split(/[、，,；;\n]/).map((item) => item.trim()).filter(Boolean))
+    } else if (field.kind === 'lines') {
+      if (doc.hasIn(at)) doc.deleteIn(at)
+      for (const [index, line] of value.split('\n').entries()) {
+        if (!line.trim()) continue
+        const match = /^\s*([^:：]+?)\s*[:：]\s*(.+?)\s*$/.exec(line)
+        if (!match) {
+          throw new FieldError(field.key, `“${field.label}”第${index + 1}行“${line.trim()}”应写成“名称: 时限”`, {
+            hint: field.key.endsWith('parts') ? '例如“一: 2024-06-30”（部分的序号，写 1 或 一 均可）。' : '例如“1.3: 2024年6月底前”（任务编号见结构树和任务台账）。'
+          })
+        }
+        doc.setIn([...at, match[1]!], match[2]!)
+      }
     } else {
-      doc.set(field.key, value)
+      doc.setIn(at, value)
     }
   }
   const text = doc.toString()
@@ -114,9 +140,20 @@ function starterFormText(): string {
   return starterConfig.split('\n').filter((line) => line.startsWith('#')).slice(0, 2).join('\n') + '\n'
 }
 
+/** A problem in one field of the form that the config file has no line for yet. */
+class FieldError extends UserError {
+  constructor(
+    readonly field: string,
+    message: string,
+    options: {hint?: string}
+  ) {
+    super(message, options)
+  }
+}
+
 /** A UserError as the page shows it; the field is read from the message (`配置项 "date"`). */
 export function errorBody(error: unknown): ErrorBody {
   if (!(error instanceof UserError)) throw error
-  const field = /配置项 "([A-Za-z]+)/.exec(error.message)?.[1]
+  const field = error instanceof FieldError ? error.field : /配置项 "([A-Za-z]+(?:\.[A-Za-z]+)?)/.exec(error.message)?.[1]
   return {message: error.message, hint: error.hint, file: error.file, line: error.line, ...(field ? {field} : {})}
 }

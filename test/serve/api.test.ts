@@ -328,6 +328,28 @@ describe('serve API', () => {
       expect(parsed.code).toBe(0)
     })
 
+    it('writes per-part and per-task deadlines one per line, and reads them back', async () => {
+      const values = {'deadlines.parts': '二: 2024-09-30', 'deadlines.tasks': '1.3: 2024年6月底前\n1.4：2024-06-30'}
+      const response = await call(app, 'PUT', `/api/config?${q(policy)}`, {json: {values}})
+      expect(response.status).toBe(200)
+      const data = (await response.json()) as {values: Record<string, string>}
+      expect(data.values['deadlines.parts']).toBe('二: 2024-09-30')
+      expect(data.values['deadlines.tasks']).toBe('1.3: 2024年6月底前\n1.4: 2024-06-30')
+      const {parseConfig} = await import('../../src/config/load.ts')
+      const config = parseConfig(readFileSync(path.join(dir, 'policy-press.config.yml'), 'utf8'), path.join(dir, 'policy-press.config.yml'), dir)
+      expect(config.deadlines?.tasks?.['1.3']).toEqual({text: '2024年6月底前', date: '2024-06-30'})
+      expect(config.deadlines?.parts?.[2]).toEqual({text: '2024-09-30', date: '2024-09-30'})
+
+      const bad = await call(app, 'PUT', `/api/config?${q(policy)}`, {json: {values: {'deadlines.tasks': '第三条: 2024-06-30'}}})
+      expect(bad.status).toBe(400)
+      const {error} = (await bad.json()) as {error: {message: string; field: string}}
+      expect(error.field).toBe('deadlines.tasks')
+      expect(error.message).toMatch(/"第三条" 不是任务编号/)
+      const cleared = await call(app, 'PUT', `/api/config?${q(policy)}`, {json: {values: {'deadlines.parts': '', 'deadlines.tasks': ''}}})
+      expect(readFileSync(path.join(dir, 'policy-press.config.yml'), 'utf8')).not.toContain('deadlines')
+      expect(cleared.status).toBe(200)
+    })
+
     it('refuses a bad value with the command line message, next to its field, and keeps the file', async () => {
       const file = path.join(dir, 'policy-press.config.yml')
       const before = readFileSync(file, 'utf8')

@@ -333,18 +333,25 @@ async function loadConfig() {
   if (data.error?.field) fieldError(data.error)
 }
 
-const fieldHelp = {date: '例如 2024-03-05 或 2024年3月5日', units: '多个单位用顿号“、”分隔'}
+const fieldHelp = {
+  date: '例如 2024-03-05 或 2024年3月5日',
+  units: '多个单位用顿号“、”分隔',
+  'deadlines.parts': '每行一个：部分序号: 时限，例如“一: 2024-06-30”',
+  'deadlines.tasks': '每行一个：任务编号: 时限，例如“1.3: 2024年6月底前”；原文写了时限的任务以原文为准'
+}
 
 function renderConfig(data) {
   if (data.file) $('config-file').textContent = data.file
   $('config-fields').replaceChildren(
     ...data.fields.map((field) => {
       const id = `config-${field.key}`
-      const label = field.label.split(/[，,]/)[0].replace(/，?如.*$/, '')
+      const label = field.label.split(/[，,]/)[0]
       return h('div', {class: 'field', 'data-field': field.key},
         h('label', {for: id}, label, h('span', {class: 'key'}, ` ${field.key}`)),
-        h('input', {id, name: field.key, type: 'text', value: data.values[field.key] ?? '', 'aria-describedby': `${id}-help ${id}-error`, autocomplete: 'off'}),
-        h('p', {id: `${id}-help`, class: 'help'}, fieldHelp[field.kind] ?? field.label),
+        field.kind === 'lines'
+          ? Object.assign(h('textarea', {id, name: field.key, rows: 3, 'aria-describedby': `${id}-help ${id}-error`}), {value: data.values[field.key] ?? ''})
+          : h('input', {id, name: field.key, type: 'text', value: data.values[field.key] ?? '', 'aria-describedby': `${id}-help ${id}-error`, autocomplete: 'off'}),
+        h('p', {id: `${id}-help`, class: 'help'}, fieldHelp[field.key] ?? fieldHelp[field.kind] ?? field.label),
         h('p', {id: `${id}-error`, class: 'error field-error', role: 'alert', hidden: true}))
     })
   )
@@ -366,7 +373,7 @@ $('config-form').addEventListener('submit', async (event) => {
   for (const box of document.querySelectorAll('.field-error')) box.hidden = true
   for (const input of document.querySelectorAll('#config-fields [aria-invalid]')) input.removeAttribute('aria-invalid')
   showError($('config-error'), null)
-  const values = Object.fromEntries([...$('config-fields').querySelectorAll('input')].map((input) => [input.name, input.value]))
+  const values = Object.fromEntries([...$('config-fields').querySelectorAll('input, textarea')].map((input) => [input.name, input.value]))
   $('config-state').textContent = '正在保存…'
   try {
     const data = await api('PUT', `/api/config?${q(state.policy)}`, {values})
