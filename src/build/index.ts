@@ -12,7 +12,7 @@
  * Same input, same bytes out: dates come from the config or the source's front matter, never
  * from the clock. Timings (ms per stage) are reported for the benchmark, never written to files.
  */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -22,12 +22,16 @@ import {allFormats} from '../config/types.ts'
 import {UserError} from '../errors.ts'
 import {parseDocument} from '../doc/parse.ts'
 import type {Policy} from '../tree/types.ts'
+import {codePointLabel, stripXmlInvalid, withoutXmlInvalid, xmlInvalidPattern} from '../tree/characters.ts'
 import {assertUsable, parsePolicy} from '../parse/index.ts'
+import {fatalHints} from '../parse/usable.ts'
+import {maxSourceBytes, tooLargeReason} from '../read/decode.ts'
 import {enrichPolicy} from '../extract/index.ts'
 import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
-import {loadTemplates, render} from '../template/index.ts'
+import {builtinTemplatesDir, loadTemplates, render} from '../template/index.ts'
 import {views} from '../view/index.ts'
+import {loadGlossary} from '../view/glossary.ts'
 import type {TaskListView} from '../view/tasklist.ts'
 import type {InterpretationView} from '../view/interpretation.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
@@ -66,6 +70,10 @@ export interface BuildOptions {
    * (a progress bar's end). A writer found unavailable later makes fewer.
    */
   onPlan?: (files: number) => void
+  /** Overwrite or remove output files edited by hand since the last build (or not made by it). Default false. */
+  force?: boolean
+  /** Other files the build reads (the config file): never written over. Source, registry and templates are added here. */
+  inputs?: readonly string[]
 }
 
 export interface BuildDocument {
@@ -85,6 +93,8 @@ export interface BuildReport {
   warnings: string[]
   /** Check messages on the source (line:column, rule id, severity via `fatal`). */
   messages: VFileMessage[]
+  /** Files the previous build made in the output folder that this one no longer makes, removed (relative paths). */
+  removed: string[]
   /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, write:<format>, index, save, total. */
   timings: Record<string, number>
 }
@@ -122,8 +132,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // read
   let bytes: Uint8Array
   try {
+    const size = (await stat(source)).size
+    if (size > maxSourceBytes) {
+      throw new UserError(`源文件 ${source}：${tooLargeReason(size)}`, {file: source, hint: fatalHints['source-too-large']})
+    }
     bytes = new Uint8Array(await readFile(source))
   } catch (error) {
+    if (error instanceof UserError) throw error
     throw new UserError(`无法读取政策文件：${source}`, {file: source, hint: (error as Error).message, cause: error})
   }
   lap('read')
@@ -146,6 +161,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // check
   const messages = checkPolicy(policy, parsed.file, {registry, settings: config.rules})
+  // Characters no XML file can hold (reported above by xml-invalid-character) never reach a file:
+  // removed from the tree and from the config and registry the views read.
+  const invalid = stripXmlInvalid(policy)
+  const clean = {config: structuredClone(config), registry: registry && structuredClone(registry)}
+  stripXmlInvalid(clean, invalid)
+  if (invalid.length > 0) {
+    const kinds = [...new Set(invalid.map(codePointLabel))].slice(0, 5).join('、')
+    const inSource = String(parsed.file.value).match(xmlInvalidPattern)?.length ?? 0
+    warnings.push(
+      (inSource > 0 ? `源文件里有 ${inSource} 个 ` : '配置或单位名录里有 ') +
+        `Word、Excel 和网页文件都不能容纳的字符（${kinds}），生成的文件里已删去；运行 policy-press check 查看位置`
+    )
+  }
   lap('check')
 
   // templates
@@ -154,7 +182,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   lap('templates')
 
   // views
-  const context: ViewContext = {policy, config, registry}
+  // templates/glossary.yml next to the source or in the configured templates folder replaces the built-in glossary.
+  const glossaryPath = templatesDir !== undefined && existsSync(join(templatesDir, 'glossary.yml')) ? join(templatesDir, 'glossary.yml') : undefined
+  const glossary = glossaryPath ? loadGlossary(glossaryPath) : undefined
+  const context: ViewContext = {policy, config: clean.config, registry: clean.registry, glossary}
   warnings.push(...unusedDeadlines(policy, config))
   // Every kind in the views table; the index lists task lists per unit and the rest as documents.
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
@@ -166,7 +197,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   lap('views')
 
   // templates → Markdown → Doc
-  const rendered = documents.map((document) => render(templates, document.template, document.data))
+  const rendered = documents.map((document) => withoutXmlInvalid(render(templates, document.template, document.data)))
   lap('render')
   const docs = rendered.map((markdown) => parseDocument(markdown))
   lap('doc')
@@ -257,15 +288,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     data,
     messages
   })
-  const indexHtml = writeHtml(parseDocument(render(templates, 'index', index)))
+  const indexHtml = writeHtml(parseDocument(withoutXmlInvalid(render(templates, 'index', index))))
   stage('index.html', indexHtml, 'html')
   lap('index')
 
   // save
-  await writeOutputs(outDir, files)
+  const saved = await writeOutputs(outDir, files, {
+    force: options.force,
+    inputs: [source, ...(registryPath ? [registryPath] : []), ...(glossaryPath ? [glossaryPath] : []), ...(options.inputs ?? [])],
+    inputFolders: [templatesDir ?? builtinTemplatesDir, builtinTemplatesDir]
+  })
+  for (const path of saved.kept) warnings.push(`上次生成的 ${path} 这次不再生成，但它之后被修改过，已保留（确定不要时删除它，或加 --force）`)
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
-  return {source, outDir, documents: report, warnings, messages, timings}
+  return {source, outDir, documents: report, warnings, messages, removed: saved.removed, timings}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

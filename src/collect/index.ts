@@ -44,6 +44,10 @@ export interface CollectOptions {
   templatesDir?: string
   /** Folder that relative paths in the config (font files) are resolved against. */
   configDir: string
+  /** Other files read (the source, the config): never written over. The ledgers are added here. */
+  inputs?: readonly string[]
+  /** Overwrite output files edited by hand since the last run. Default false. */
+  force?: boolean
 }
 
 export interface CollectReport {
@@ -97,7 +101,11 @@ export async function collect(options: CollectOptions): Promise<CollectReport> {
   }
   files.push({path: '落实情况.html', bytes: withChart(writeHtml(doc), statusChart(view.units))})
 
-  await writeOutputs(options.outDir, files)
+  await writeOutputs(options.outDir, files, {
+    force: options.force,
+    inputs: [...options.ledgers.map((ledger) => ledger.path), ...(options.inputs ?? [])],
+    inputFolders: options.templatesDir ? [options.templatesDir] : []
+  })
   return {
     collected,
     view,

@@ -10,6 +10,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair} from 'yaml'
 import {UserError} from '../errors.ts'
+import {isPrototypeKey} from '../tree/keys.ts'
 import {
   allFormats,
   configKeys,
@@ -125,7 +126,10 @@ export function parseConfig(text: string, file: string, cwd = process.cwd(), rul
     const keyNode = pair.key as Node | null
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
     const keyLine = lineOf(keyNode) ?? lineOf(pair.value as Node)
-    const spec = configKeys[key]
+    if (isPrototypeKey(key)) {
+      fail(keyLine, `“${key}”不能作为配置项名称`, `请删除这一行；可用的配置项有：${Object.keys(configKeys).join('、')}。`)
+    }
+    const spec = Object.hasOwn(configKeys, key) ? configKeys[key] : undefined
     if (!spec) {
       const suggestion = closest(key, Object.keys(configKeys))
       fail(
@@ -309,7 +313,10 @@ function mapOf<T>(
     const slotNode = pair.key as Node | null
     const slot = isScalar(slotNode) ? String(slotNode.value) : String(slotNode)
     const line = context.lineOf(slotNode) ?? context.line
-    if (slots && !(slot in slots)) {
+    if (isPrototypeKey(slot)) {
+      context.fail(line, `配置项 "${key}" 里的“${slot}”不能作为名称`, slots ? `请删除这一行；可用的名称有：${Object.keys(slots).join('、')}。` : '请删除这一行；规则名见 policy-press check 每条提示后面。')
+    }
+    if (slots && !Object.hasOwn(slots, slot)) {
       const suggestion = closest(slot, Object.keys(slots))
       context.fail(
         line,
@@ -436,7 +443,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   // Damerau (adjacent transposition) so "fromats" is one step from "formats".
   const d: number[][] = Array.from({length: a.length + 1}, (_, i) => [i, ...Array<number>(b.length).fill(0)])
   for (let j = 1; j <= b.length; j++) d[0]![j] = j

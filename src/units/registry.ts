@@ -7,6 +7,7 @@ import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import {LineCounter, isMap, isSeq, parseDocument} from 'yaml'
 import {UserError} from '../errors.ts'
+import {findPrototypeKey} from '../tree/keys.ts'
 
 export interface RegistryUnit {
   /** Canonical short name, for example `区发改局`. */
@@ -89,6 +90,10 @@ export function parseRegistry(yamlText: string, path?: string): Registry {
   if (data === null || data === undefined) data = {}
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new UserError(`单位名录格式错误：${where} 顶层应为映射（含 units 列表）`, {file: path})
+  }
+  const bad = findPrototypeKey(data)
+  if (bad) {
+    throw new UserError(`单位名录 ${where} 里的“${bad.key}”（${bad.path}）不能作为名称`, {file: path, hint: '请删除这一项；每个单位只能写 name、fullName、aliases、parent。'})
   }
   const record = data as Record<string, unknown>
   for (const key of Object.keys(record)) {

@@ -643,8 +643,9 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
   }
 }
 
-/** Views-table entry: one document, `政策解读`, with the built-in glossary. */
+/** Views-table entry: one document, `政策解读`, with the context's glossary (else the built-in one). */
 export function interpretationDocuments(context: ViewContext): Array<ViewDocument<InterpretationView>> {
-  const data = buildInterpretationView(context.policy, {glossary: loadGlossary(), registry: context.registry, config: context.config})
+  const glossary = context.glossary ?? loadGlossary()
+  const data = buildInterpretationView(context.policy, {glossary, registry: context.registry, config: context.config})
   return [{template: 'interpretation', path: ['政策解读'], label: '政策解读', data}]
 }

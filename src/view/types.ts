@@ -31,6 +31,8 @@ export interface ViewContext {
   config: Config
   /** The units registry used to parse the policy; gives unit order, full names and parents. */
   registry?: RegistryLike
+  /** Glossary of the interpretation (`glossary.yml` of the user's templates folder). Default: the built-in one. */
+  glossary?: ReadonlyArray<{term: string; plain: string}>
 }
 
 /** Front matter a view asks its template to write: the document model's fields, `kind` required. */

@@ -45,7 +45,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     outDir,
     date,
     templatesDir: config.templates,
-    configDir: input.loaded.path ? path.dirname(input.loaded.path) : path.dirname(input.source.path)
+    configDir: input.loaded.path ? path.dirname(input.loaded.path) : path.dirname(input.source.path),
+    inputs: [input.source.path, ...(input.loaded.path ? [input.loaded.path] : []), ...(input.registryPath ? [input.registryPath] : [])],
+    force: args.options.force === true
   })
   const {view, collected} = report
   say(`${input.source.shown}：读取 ${ledgers.length} 个台账文件`)

@@ -1,5 +1,6 @@
 /** Inline content → Word runs. Emphasis is set in 楷体 (Chinese text has no italics); strong is bold. */
 import {ExternalHyperlink, TextRun, type ParagraphChild} from 'docx'
+import {safeLink} from '../links.ts'
 import type {Inline} from '../../doc/types.ts'
 import type {State} from './state.ts'
 import {fontSlots} from './styles.ts'
@@ -39,9 +40,13 @@ export function runs(nodes: readonly Inline[], state: State, style: RunStyle = {
       case 'emphasis':
         out.push(...runs(node.children, state, {...style, kai: true}))
         break
-      case 'link':
-        out.push(new ExternalHyperlink({link: node.url, children: runs(node.children, state, style) as TextRun[]}))
+      case 'link': {
+        // Only allowed targets (safeLink) become hyperlinks; otherwise the text stays, unlinked.
+        const link = safeLink(node.url)
+        if (link === undefined) out.push(...runs(node.children, state, style))
+        else out.push(new ExternalHyperlink({link, children: runs(node.children, state, style) as TextRun[]}))
         break
+      }
       case 'break':
         out.push(new TextRun({break: 1}))
         break
