@@ -266,7 +266,7 @@ describe('serve API', () => {
     })
 
     it('serves generated files only from inside output/, encoded or not', async () => {
-      for (const url of ['/output/..%2Fpolicy-press.config.yml', '/output/%2e%2e/%2e%2e/etc/passwd', '/output/escape/secret.txt', '/output/%252e%252e/x']) {
+      for (const url of ['/output/xiuzhou-2024/.policy-press.json', '/output/..%2Fpolicy-press.config.yml', '/output/%2e%2e/%2e%2e/etc/passwd', '/output/escape/secret.txt', '/output/%252e%252e/x']) {
         const response = await call(app, 'GET', url)
         expect([400, 404], url).toContain(response.status)
       }

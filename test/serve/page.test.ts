@@ -24,8 +24,9 @@ const sample = path.join(root, 'source/xiuzhou-2024.txt')
 
 if (!haveChromium) console.warn(`test/serve/page.test.ts skipped: no browser at ${executablePath} (apt install chromium)`)
 
+/** The documents in an output folder (the build's hidden manifest left out). */
 function files(dir: string, base = dir): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
+  return readdirSync(dir, {withFileTypes: true}).filter((entry) => !entry.name.startsWith('.')).flatMap((entry) => {
     const full = path.join(dir, entry.name)
     return entry.isDirectory() ? files(full, base) : [path.relative(base, full).split(path.sep).join('/')]
   })
