@@ -7,6 +7,7 @@ import {accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSyn
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {BuildOptions} from '../build/index.ts'
+import type {CollectOptions} from '../collect/index.ts'
 import {displayPath, loadConfig, type LoadedConfig} from '../config/load.ts'
 import type {Format} from '../config/types.ts'
 import {UserError} from '../errors.ts'
@@ -98,6 +99,28 @@ export function buildOptions(input: LoadedSource, outDir: string, formats?: Form
     registryPath: input.registryPath,
     configDir: input.loaded.path ? path.dirname(input.loaded.path) : undefined,
     inputs: input.loaded.path ? [input.loaded.path] : []
+  }
+}
+
+/** What `collect` gets for a loaded source and its parsed policy (the command line and `serve` collect the same way). */
+export function collectOptions(
+  input: LoadedSource,
+  policy: Policy,
+  ledgers: CollectOptions['ledgers'],
+  outDir: string,
+  date?: string
+): CollectOptions {
+  const config = input.loaded.config
+  return {
+    policy,
+    config,
+    registry: input.registry,
+    ledgers,
+    outDir,
+    date,
+    templatesDir: config.templates,
+    configDir: input.loaded.path ? path.dirname(input.loaded.path) : path.dirname(input.source.path),
+    inputs: [input.source.path, ...(input.loaded.path ? [input.loaded.path] : []), ...(input.registryPath ? [input.registryPath] : [])]
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {checkOutputFolder, loadSource, parseSource} from '../cli/source.ts'
+import {checkOutputFolder, collectOptions, loadSource, parseSource} from '../cli/source.ts'
 import {parseDay} from '../config/dates.ts'
 import {UserError} from '../errors.ts'
 import type {StatusCounts} from '../view/progress.ts'
@@ -64,18 +64,8 @@ export async function collectPolicy(workspace: Workspace, policy: string, dateTe
   const outRelative = progressDirOf(policy)
   const outDir = workspace.resolveInside(outRelative)
   checkOutputFolder(outDir, workspace.root)
-  const config = input.loaded.config
   const {collect} = await import('../collect/index.ts')
-  const report = await collect({
-    policy: tree,
-    config,
-    registry: input.registry,
-    ledgers,
-    outDir,
-    date,
-    templatesDir: config.templates,
-    configDir: input.loaded.path ? path.dirname(input.loaded.path) : path.dirname(input.source.path)
-  })
+  const report = await collect(collectOptions(input, tree, ledgers, outDir, date))
   const view = report.view
   return {
     outDir: outRelative,
