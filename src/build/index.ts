@@ -76,6 +76,8 @@ export interface BuildReport {
   documents: BuildDocument[]
   /** Problems outside the policy text (a writer unavailable, a font missing), in Chinese. */
   warnings: string[]
+  /** Layout decisions of the writers (fonts embedded in the PDFs, 主送 moved to the 版记), in Chinese, each once. */
+  notes: string[]
   /** Check messages on the source (line:column, rule id, severity via `fatal`). */
   messages: VFileMessage[]
   /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, write:<format>, index, save, total. */
@@ -111,6 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (!allFormats.includes(format)) throw new UserError(`未知的输出格式：${format}`, {hint: `可用格式：${allFormats.join('、')}`})
   }
   const warnings: string[] = []
+  const notes: string[] = []
 
   // read
   let bytes: Uint8Array
@@ -190,6 +193,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     for (const [i, document] of documents.entries()) {
       const result = await writer.write({markdown: rendered[i], doc: docs[i]})
       for (const warning of result.warnings ?? []) if (!warnings.includes(warning)) warnings.push(warning)
+      for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note)
       const path = `${stems[i]}.${writer.extension}`
       stage(path, result.bytes, format)
       const links = written.get(i) ?? []
@@ -234,7 +238,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   await writeOutputs(outDir, files)
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
-  return {source, outDir, documents: report, warnings, messages, timings}
+  return {source, outDir, documents: report, warnings, notes, messages, timings}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

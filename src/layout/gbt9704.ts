@@ -112,6 +112,18 @@ export const gbt9704: OfficialLayout = {
   }
 }
 
+/**
+ * The text block of a landscape page (GB/T 9704 §8 横排表格), in points, as the turned page is
+ * read: the sheet's margins turn with it (top = the sheet's left margin, left = its bottom margin),
+ * so the block is 225 × 156 mm.
+ */
+export function landscapeBlock(layout: OfficialLayout): {left: number; top: number; width: number; height: number} {
+  return {left: layout.margin.bottom, top: layout.margin.left, width: layout.textBlock.height, height: layout.textBlock.width}
+}
+
+/** Tables with at least this many columns go on landscape pages in an annex. */
+export const landscapeColumns = 5
+
 /** Apply user overrides (from the config) to the profile, field by field. */
 export function officialLayout(overrides: {fonts?: Partial<FontNames>} = {}): OfficialLayout {
   return {...gbt9704, fonts: {...gbt9704.fonts, ...overrides.fonts}}

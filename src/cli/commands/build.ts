@@ -48,6 +48,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     })
     documents += report.documents.length
     warnings += report.warnings.length
+    for (const note of report.notes) say(`  版式：${note}`)
     for (const warning of report.warnings) say(`  注意：${warning}`)
     const problems = report.messages.filter((message) => message.fatal === true).length
     checkErrors += problems

@@ -41,6 +41,8 @@ export interface DocxOptions {
    * not know, rule `docx-unknown-block`). Without it such problems become process warnings.
    */
   file?: VFile
+  /** Receives the layout decisions the build reports (主送 moved to the 版记), in Chinese. */
+  notes?: string[]
 }
 
 /** The block handlers, by block type (mdast-util-to-hast style). */

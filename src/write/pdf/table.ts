@@ -21,6 +21,8 @@ export interface TableLook {
   keepWhole: number
   /** Space after the table. */
   after: number
+  /** Rows of at most this many lines are never split across pages. Default 6. */
+  keepRows?: number
 }
 
 interface Column {
@@ -98,21 +100,29 @@ export function columnWidths(
   return out
 }
 
-export function drawTable(c: Composer, table: Table): void {
-  const look = c.look.table
-  const {left, width} = c.look.block
-  const n = Math.max(table.header.length, ...table.rows.map((r) => r.length))
-  if (n === 0) return
-  c.snap()
-  const cellSpans = (cells: Table['header'], style: TextStyle) =>
-    Array.from({length: n}, (_, i) => c.spans(cells[i] ?? [], style))
-  // Each cell is measured once: the same units give its widths here and its lines below.
-  const cellUnits = (cells: Table['header'], style: TextStyle) => cellSpans(cells, style).map((spans) => c.units(spans))
-  const headerUnits = cellUnits(table.header, look.header)
-  const rowUnits = table.rows.map((r) => cellUnits(r, look.style))
+/** Column widths and alignment shared by the tables of one annex (one set of rules from page to page). */
+export interface TablePlan {
+  widths: number[]
+  align: Array<'left' | 'center' | 'right'>
+}
 
+/**
+ * Plan the columns of `tables` (same columns, for example one table per domain in an annex) as
+ * if they were one table, in the current look's text block.
+ */
+export function planTables(c: Composer, tables: readonly Table[]): TablePlan | undefined {
+  const look = c.look.table
+  const {width} = c.look.block
+  const first = tables[0]
+  if (!first) return undefined
+  const n = Math.max(first.header.length, ...tables.flatMap((t) => t.rows.map((r) => r.length)))
+  if (n === 0) return undefined
+  const cellUnits = (cells: Table['header'], style: TextStyle) =>
+    Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
+  const headerUnits = cellUnits(first.header, look.header)
+  const rowUnits = tables.flatMap((t) => t.rows.map((r) => cellUnits(r, look.style)))
   // Measure: longest unbreakable piece and whole width of each cell.
-  const columns: Column[] = Array.from({length: n}, (_, i) => ({min: 0, max: 0, align: table.align[i] ?? 'left'}))
+  const columns: Column[] = Array.from({length: n}, (_, i) => ({min: 0, max: 0, align: first.align[i] ?? 'left'}))
   // Soft minimum: short cells whole (then text columns five characters wide).
   const soft = new Array<number>(n).fill(0)
   const naturals: number[][] = []
@@ -166,18 +176,35 @@ export function drawTable(c: Composer, table: Table): void {
   const mins = relax(textMin, textMin.map((m, i) => Math.max(m, soft[i])), 0.6 * width)
   columns.forEach((col, i) => (col.min = mins[i]))
   const widths = columnWidths(columns, naturals, width, {cells: keeps, cost: 2 / look.style.size})
-  const xs: number[] = []
-  widths.reduce((x, w) => (xs.push(x), x + w), left)
   // Short columns (序号) are centred when no alignment is given.
   columns.forEach((col, i) => {
-    if (table.align[i] == null && col.max - 2 * look.padX <= 4 * look.style.size) col.align = 'center'
+    if (first.align[i] == null && col.max - 2 * look.padX <= 4 * look.style.size) col.align = 'center'
   })
+  return {widths, align: columns.map((col) => col.align)}
+}
+
+/** Draw a table; `plan` gives the columns when the table shares them with others. */
+export function drawTable(c: Composer, table: Table, plan = planTables(c, [table])): void {
+  const look = c.look.table
+  const {left, width} = c.look.block
+  if (!plan) return
+  const n = plan.widths.length
+  const {widths} = plan
+  c.snap()
+  const cellUnits = (cells: Table['header'], style: TextStyle) =>
+    Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
+  const headerUnits = cellUnits(table.header, look.header)
+  const rowUnits = table.rows.map((r) => cellUnits(r, look.style))
+  const columns = plan.align.map((align) => ({align}))
+  const xs: number[] = []
+  widths.reduce((x, w) => (xs.push(x), x + w), left)
 
   const layoutRow = (cells: StyledUnit[][], header: boolean): Prepared[] =>
     cells.map((units, i) => {
       const align = header ? 'center' : columns[i].align === 'left' ? undefined : columns[i].align
-      // A narrow cell's short lines are set flush rather than spaced out beyond half a character.
-      return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align, maxSpacing: look.style.size / 2})
+      // A line that cannot be filled (words do not break) is set flush left rather than spaced out:
+      // justification may add at most an eighth of a character between units.
+      return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align, maxSpacing: look.style.size / 8})
     })
   const header = layoutRow(headerUnits, true)
   const rows = rowUnits.map((r) => layoutRow(r, false))
@@ -214,9 +241,10 @@ export function drawTable(c: Composer, table: Table): void {
         drawPart(row, from, left)
         break
       }
-      const fit = Math.floor((c.bottom - c.y - 2 * look.padY) / look.pitch + 1e-6)
-      // Split only when at least two lines fit and at least one line goes on; else move the row.
-      if (fit >= 2 && fit < left) {
+      const room = Math.floor((c.bottom - c.y - 2 * look.padY) / look.pitch + 1e-6)
+      // Split only a tall row, leaving at least two lines on each side; a short row moves whole.
+      const fit = Math.min(room, left - 2)
+      if (left > (look.keepRows ?? 6) && fit >= 2) {
         drawPart(row, from, fit)
         from.forEach((_, i) => (from[i] += fit))
       }
