@@ -64,7 +64,7 @@ export function markKeeps(nodes: readonly Inline[], names: readonly string[]): I
 const segmenter = new Intl.Segmenter('zh', {granularity: 'word'})
 const han = /^\p{Script=Han}$/u
 /** Particles that end the word before them (分工的). */
-const particles = new Set([...'的地得了着过们'])
+const particles = new Set([...'的地得了着过们等'])
 /** Conjunctions and prepositions that stand alone (a line may break on either side). */
 const standalone = new Set([...'和与及或并在对为把被由向从将以于'])
 /** Administrative suffixes that end the name before them (嘉兴|市 → 嘉兴市). */
@@ -72,7 +72,7 @@ const suffixes = new Set([...'省市区县镇乡村'])
 
 /**
  * Words of `text`; joined, they are `text`. The segmenter's words, mended where it falls back to
- * single characters: a run of single Han characters is one word (印|发 → 印发), a single character
+ * single characters: a run of single Han characters is one word (印|发 → 印发; a long run is cut into pairs), a single character
  * joins the word after it (高|质量 → 高质量) unless it is a conjunction or preposition, and a
  * particle, an administrative suffix or a last single character joins the word before it
  * (分工|的 → 分工的, 嘉兴|市 → 嘉兴市, 分工|表 → 分工表).
@@ -91,7 +91,8 @@ export function words(text: string): string[] {
       continue
     }
     if (single(word)) {
-      while (single(raw[i + 1])) word += raw[++i]!
+      // Runs of more than four are text the dictionary does not know: cut them into pairs.
+      while (single(raw[i + 1]) && [...word].length < (single(raw[i + 2]) && !single(raw[i + 3]) ? 3 : 2)) word += raw[++i]!
       if ([...word].length === 1 && isHan(raw[i + 1]) && !standalone.has(raw[i + 1]!) && !particles.has(raw[i + 1]!)) word += raw[++i]!
     }
     out.push(word)

@@ -1,8 +1,8 @@
 /**
  * LibreOffice conversions for tests: every .docx of a test in one soffice process, with a private
  * profile and a private fontconfig that offers the bundled Noto faces under the official font
- * names (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体), so the pages are laid out with real
- * CJK metrics on a machine that has no Chinese fonts installed.
+ * names (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体, Times New Roman), so the pages are
+ * laid out with real CJK metrics on a machine that has no Chinese fonts installed.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
@@ -25,7 +25,10 @@ export function fontconfig(dir: string): string {
     [gbt9704.fonts.title, serif],
     [gbt9704.fonts.heading1, sans],
     [gbt9704.fonts.heading2, serif],
-    [gbt9704.fonts.pageNumber, serif]
+    [gbt9704.fonts.pageNumber, serif],
+    // No Times New Roman here: Noto Serif SC's Latin letters and digits are as narrow as it
+    // (DejaVu Serif, fontconfig's own substitute, is a fifth wider).
+    [gbt9704.fonts.latin, serif]
   ]
   const dirs = [...new Set(Object.values(files).map((f) => dirname(f)))]
   const xml = `<?xml version="1.0"?>

@@ -5,7 +5,8 @@
  */
 import type {Block, Doc, Table} from '../../doc/types.ts'
 import {inlineText, isAnnexLabel} from '../../doc/parse.ts'
-import {gbt9704, landscapeBlock, landscapeColumns, type OfficialElements, type OfficialLayout} from '../../layout/gbt9704.ts'
+import {gbt9704, landscapeBlock, type OfficialElements, type OfficialLayout} from '../../layout/gbt9704.ts'
+import {isLandscapeAnnex} from '../../layout/annex.ts'
 import {recipientsLine, recipientsNote} from '../../layout/page1.ts'
 import {Composer, type Look} from './compose.ts'
 import type {Span, TextStyle} from './painter.ts'
@@ -212,11 +213,6 @@ function signature(c: Composer, doc: Doc): void {
   }
   if (meta.signature) at(meta.signature, sigX)
   if (meta.date) at(meta.date, dateX)
-}
-
-/** Whether an annex goes on landscape pages: it holds a table of `landscapeColumns` columns or more. */
-export function isLandscapeAnnex(blocks: readonly Block[]): boolean {
-  return blocks.some((b) => b.type === 'table' && Math.max(b.header.length, ...b.rows.map((r) => r.length)) >= landscapeColumns)
 }
 
 /**
