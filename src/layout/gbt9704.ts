@@ -90,7 +90,7 @@ export const gbt9704: OfficialLayout = {
   linesPerPage: 22,
   linePitch: textHeight / 22,
   charPitch: textWidth / 28,
-  fontSize: {body: size.三号, title: size.二号, heading: size.三号, table: size.小四, pageNumber: size.四号, imprint: size.四号},
+  fontSize: {body: size.三号, title: size.二号, heading: size.三号, table: size.五号, pageNumber: size.四号, imprint: size.四号},
   fonts: {
     body: '仿宋_GB2312',
     title: '方正小标宋简体',
@@ -105,7 +105,7 @@ export const gbt9704: OfficialLayout = {
     issuerMark: {maxSize: 36, top: mm(35)},
     redRule: {gap: mm(4), thickness: 1.5},
     imprintRule: {thick: mm(0.35), thin: mm(0.25)},
-    table: {lineHeight: 18, padX: 4, padY: 2, ruleWidth: 0.5},
+    table: {lineHeight: 15.75, padX: 4, padY: 2, ruleWidth: 0.5},
     tableKeepWhole: 5,
     calloutFill: 'EEF3FA',
     condense: -0.25

@@ -4,7 +4,7 @@
  * U+FEFF were tried: LibreOffice still broke 区资规/分局), so the writer sets these lines itself,
  * as the PDF writer does, with the same word segments and unbreakable spans, and writes a line
  * break (`w:br`) at each line end. Widths are counted on the em grid with room to spare (Latin
- * letters and digits at 0.6 em, wider than Times New Roman's), so the application never has to
+ * letters and digits at 0.65 em, wider than in Times New Roman or the Noto faces), so the application never has to
  * break a line again.
  */
 import type {Inline} from '../../doc/types.ts'
@@ -26,7 +26,7 @@ function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]} | u
   const out: Unit[] = segments.map((seg) => {
     offsets.push(at)
     at += seg.text.length
-    const width = seg.cls === 'break' ? 0 : seg.cls === 'latin' ? 0.6 * seg.text.length : seg.cls === 'space' ? 0.5 : [...seg.text].length
+    const width = seg.cls === 'break' ? 0 : seg.cls === 'latin' ? 0.65 * seg.text.length : seg.cls === 'space' ? 0.5 : [...seg.text].length
     return {...seg, width}
   })
   offsets.push(at)

@@ -7,6 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   Footer,
+  Header,
   HeightRule,
   PageNumber,
   Paragraph,
@@ -280,9 +281,10 @@ export function footers(state: State): {default: Footer; even: Footer} {
  * sheet is turned a quarter turn, so the number stays at the foot of the sheet, which is the left
  * edge of the turned page, reading top to bottom: near the bottom on odd pages (the sheet's right
  * corner), near the top on even ones. A one-cell floating table with vertical text (tbRl) placed
- * on the page does that in Word and LibreOffice.
+ * on the page does that in Word; LibreOffice keeps a floating table inside the part that holds it,
+ * so the even pages' number is in the header (top of the turned page), the odd pages' in the footer.
  */
-export function landscapeFooters(state: State): {default: Footer; even: Footer} {
+export function landscapeFrame(state: State): {headers: {default: Header; even: Header}; footers: {default: Footer; even: Footer}} {
   const {layout, geometry} = state
   const size = layout.fontSize.pageNumber
   const one = charsAt(geometry, size, 1)
@@ -293,8 +295,7 @@ export function landscapeFooters(state: State): {default: Footer; even: Footer} 
   const make = (side: 'odd' | 'even') => {
     // Along the turned page's left edge: the sheet's right margin is at the turned page's bottom.
     const start = side === 'odd' ? geometry.width - geometry.right - one - length : geometry.left + one
-    return new Footer({
-      children: [
+    return [
         new Table({
           float: {
             horizontalAnchor: TableAnchorType.PAGE,
@@ -332,16 +333,25 @@ export function landscapeFooters(state: State): {default: Footer; even: Footer} 
               ]
             })
           ]
-        })
-      ]
-    })
+        }),
+      new Paragraph({style: styleId.pageNumber, children: []})
+    ]
   }
-  return {default: make('odd'), even: make('even')}
+  const empty = () => [new Paragraph({style: styleId.pageNumber, children: []})]
+  return {
+    headers: {default: new Header({children: empty()}), even: new Header({children: make('even')})},
+    footers: {default: new Footer({children: make('odd')}), even: new Footer({children: empty()})}
+  }
 }
 
 /** Footers without page numbers (the 版记 section, and the blank page before it). */
 export function blankFooters(): {default: Footer; even: Footer} {
   return {default: new Footer({children: [new Paragraph({})]}), even: new Footer({children: [new Paragraph({})]})}
+}
+
+/** Empty headers: a section after a landscape one must not inherit its page-number header. */
+export function blankHeaders(): {default: Header; even: Header} {
+  return {default: new Header({children: [new Paragraph({})]}), even: new Header({children: [new Paragraph({})]})}
 }
 
 /** The annex label paragraph (`附件`, `附件2`) that opens an annex. */

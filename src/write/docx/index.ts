@@ -19,7 +19,7 @@ import type {Block, Doc, Table as TableNode} from '../../doc/types.ts'
 import {inlineText, isAnnexLabel} from '../../doc/parse.ts'
 import {gbt9704, landscapeBlock, mm, type OfficialLayout} from '../../layout/gbt9704.ts'
 import {isLandscapeAnnex} from '../../layout/annex.ts'
-import {attachmentNote, annexLabel, blankFooters, footers, headerBlock, imprint, landscapeFooters, signatureBlock, titleBlock} from './frame.ts'
+import {attachmentNote, annexLabel, blankFooters, blankHeaders, footers, headerBlock, imprint, landscapeFrame, signatureBlock, titleBlock} from './frame.ts'
 import {callout} from './handlers/callout.ts'
 import {heading} from './handlers/heading.ts'
 import {list} from './handlers/list.ts'
@@ -146,9 +146,11 @@ function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: 
     const landscape = official && isLandscapeAnnex(annex)
     state.textWidth = landscape ? twips(landscapeBlock(layout).width) : geometry.textWidth
     const children = renderAnnex(annex, state)
+    const turned = landscape ? landscapeFrame(state) : undefined
     sections.push({
       properties: sectionProperties(geometry, {first: false, landscape, layout}),
-      footers: landscape ? landscapeFooters(state) : footers(state),
+      headers: turned?.headers ?? blankHeaders(),
+      footers: turned?.footers ?? footers(state),
       children
     })
   }
@@ -160,6 +162,7 @@ function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: 
     // the text block, without page numbers (GB/T 9704 §9).
     sections.push({
       properties: sectionProperties(geometry, {first: false, bottom: true, evenPage: true}),
+      headers: blankHeaders(),
       footers: blankFooters(),
       children: imprintBlock
     })

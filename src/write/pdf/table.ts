@@ -148,7 +148,7 @@ export function drawTable(c: Composer, table: Table, plan = planTables(c, [table
         drawPart(row, from, fit)
         from.forEach((_, i) => (from[i] += fit))
       }
-      c.newPage()
+      c.newPage({landscape: c.landscape})
       drawHeader()
     }
   }
