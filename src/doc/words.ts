@@ -13,37 +13,56 @@ import type {Inline} from './types.ts'
 /** Dates (2024年12月31日, 2024年3月, 3月5日, 2024-03-05). */
 const date = String.raw`\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}`
 /** Bracketed document numbers, with the issuer code before them (秀政办发〔2024〕5号). */
-const documentNumber = String.raw`[\u4e00-\u9fff]{0,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号`
+const documentNumber = String.raw`[\u4e00-\u9fff]{0,4}[〔\[［(（]\d{4}[〕\]］)）]\d+号`
 /** A number with its unit (7.22亿元, 4000亩, 70%, 8万吨标准煤, 30项). */
 const quantity = String.raw`\d+(?:[.,]\d+)*(?:%|‰|[万亿千百]?(?:吨标准煤|平方公里|平方米|千瓦时|千瓦|公里|元|亩|吨|个|项|家|人|户|次|所|倍|辆|套|台|座|条|件|米|天|周|小时)|[万亿]|年度|年)?`
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const patterns = new Map<string, RegExp>()
+const fixed = new RegExp(`${documentNumber}|${date}|${quantity}`, 'gu')
+/** Names by their first character, longest first; cached per name list. */
+const indexes = new Map<readonly string[], Map<string, string[]>>()
 
-/** One regex for the names (longest first) and the fixed patterns; cached per name list. */
-function pattern(names: readonly string[]): RegExp {
-  const key = names.join('\u0000')
-  let re = patterns.get(key)
-  if (!re) {
-    const sorted = [...new Set(names)].filter((n) => [...n].length >= 2).sort((a, b) => b.length - a.length)
-    const alternatives = [documentNumber, ...sorted.map(escape), date, quantity]
-    re = new RegExp(alternatives.map((a) => `(?:${a})`).join('|'), 'gu')
-    if (patterns.size > 64) patterns.clear()
-    patterns.set(key, re)
+function nameIndex(names: readonly string[]): Map<string, string[]> {
+  let index = indexes.get(names)
+  if (!index) {
+    index = new Map()
+    for (const name of [...new Set(names)].filter((n) => [...n].length >= 2).sort((a, b) => b.length - a.length)) {
+      const list = index.get(name[0]!) ?? []
+      list.push(name)
+      index.set(name[0]!, list)
+    }
+    if (indexes.size > 64) indexes.clear()
+    indexes.set(names, index)
   }
-  return re
+  return index
 }
 
 /** `text` cut into pieces, the unbreakable ones marked `keep`. Joined, the pieces are `text`. */
 export function keepSpans(text: string, names: readonly string[] = []): Array<{text: string; keep: boolean}> {
+  // Matches of the fixed patterns by start; names are looked up where no such match starts.
+  const starts = new Map<number, number>()
+  for (const match of text.matchAll(fixed)) {
+    if ([...match[0]].length >= 2 && !/^\d+$/.test(match[0])) starts.set(match.index, match[0].length)
+  }
+  const index = nameIndex(names)
   const out: Array<{text: string; keep: boolean}> = []
   let at = 0
-  for (const match of text.matchAll(pattern(names))) {
-    const value = match[0]
-    if ([...value].length < 2 || /^\d+$/.test(value)) continue
-    if (match.index > at) out.push({text: text.slice(at, match.index), keep: false})
-    out.push({text: value, keep: true})
-    at = match.index + value.length
+  let i = 0
+  while (i < text.length) {
+    let length = starts.get(i) ?? 0
+    for (const name of index.get(text[i]!) ?? []) {
+      if (name.length > length && text.startsWith(name, i)) {
+        length = name.length
+        break
+      }
+    }
+    if (length === 0) {
+      i++
+      continue
+    }
+    if (i > at) out.push({text: text.slice(at, i), keep: false})
+    out.push({text: text.slice(i, i + length), keep: true})
+    i += length
+    at = i
   }
   if (at < text.length) out.push({text: text.slice(at), keep: false})
   return out
@@ -78,6 +97,18 @@ const suffixes = new Set([...'省市区县镇乡村'])
  * (分工|的 → 分工的, 嘉兴|市 → 嘉兴市, 分工|表 → 分工表).
  */
 export function words(text: string): string[] {
+  let cached = wordCache.get(text)
+  if (!cached) {
+    if (wordCache.size >= 20_000) wordCache.clear()
+    wordCache.set(text, (cached = segmentWords(text)))
+  }
+  return cached
+}
+
+/** Words by text: cells and titles are segmented again for measuring, breaking and aligning. */
+const wordCache = new Map<string, string[]>()
+
+function segmentWords(text: string): string[] {
   const raw = Array.from(segmenter.segment(text), (s) => s.segment)
   const single = (w: string | undefined) => w !== undefined && han.test(w) && !standalone.has(w) && !particles.has(w)
   const isHan = (w: string | undefined) => w !== undefined && /^\p{Script=Han}+$/u.test(w)
