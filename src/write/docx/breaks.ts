@@ -35,16 +35,29 @@ function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]} | u
   return at === length ? {units: out, offsets} : undefined
 }
 
+const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
+
+/**
+ * Offsets where a line break reads back as nothing: next to a Chinese character or after a space
+ * (a reader joins lines without a space between Chinese characters). Between two Latin
+ * characters the application is left to break, so no space appears where the text has none.
+ */
+function joinable(nodes: readonly Inline[], offsets: number[]): number[] {
+  const text = pieces(nodes).map((p) => p.text).join('')
+  return offsets.filter((at) => at > 0 && at < text.length && (cjk.test(text[at - 1]!) || cjk.test(text[at]!) || /\s/.test(text[at - 1]!)))
+}
+
 /** Character offsets (in the inline text) where a cell's lines end, for a cell `width` em wide. */
 export function cellBreaks(nodes: readonly Inline[], width: number): number[] {
   const measured = units(nodes)
   if (!measured) return []
   const lines = breakLines(measured.units, {width, justify: false})
-  return lines.slice(0, -1).map((_, i) => {
+  const ends = lines.slice(0, -1).map((_, i) => {
     const next = lines[i + 1]!.start
     // A hard break in the text already ends this line.
     return measured.units[next - 1]?.cls === 'break' ? -1 : measured.offsets[next]!
-  }).filter((offset) => offset > 0)
+  })
+  return joinable(nodes, ends)
 }
 
 /** Character offsets where a title's lines end (a 梯形 or 菱形, `titleBreaks`), `width` em wide. */
@@ -56,7 +69,7 @@ export function titleLineBreaks(nodes: readonly Inline[], width: number): number
     breakOpportunities(measured.units),
     width
   )
-  return ends.slice(0, -1).map((end) => measured.offsets[end]!)
+  return joinable(nodes, ends.slice(0, -1).map((end) => measured.offsets[end]!))
 }
 
 /** A cell's width on one line and its widest unbreakable piece (a word or a kept span), in em. */
