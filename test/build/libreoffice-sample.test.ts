@@ -14,7 +14,7 @@ import {parseDocument} from '../../src/doc/parse.ts'
 import {readsInOrder, squash} from '../helpers/text.ts'
 import {convertAll, sofficeAvailable as available} from '../write-docx/soffice.ts'
 import {extract} from '../write-pdf/extract.ts'
-import {bodyOnPage1, brokenInCells, imprintPages, titleLines, unitNames} from '../write-pdf/layout-checks.ts'
+import {bodyOnPage1, brokenInCells, headingsEndingPages, imprintPages, titleLines, unitNames} from '../write-pdf/layout-checks.ts'
 import {buildInto, listFiles, sampleSource} from './sample.ts'
 
 if (!available) console.warn('SKIPPED: LibreOffice conversion of the sample — `soffice` or `pdftotext` is not installed.')
@@ -54,6 +54,7 @@ describe.skipIf(!available)('LibreOffice opens every generated .docx of the samp
     expect(title.shaped).toBe(true)
     expect(bodyOnPage1(pdf, doc).length).toBeGreaterThanOrEqual(2)
     expect(imprintPages(pdf)).toEqual([pdf.pages])
+    expect(headingsEndingPages(pdf)).toEqual([])
     // The annex pages are landscape.
     expect(pdf.pageSizes.filter((p) => p.width > p.height).length).toBeGreaterThan(pdf.pages / 2)
   })

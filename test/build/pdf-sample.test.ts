@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {closing, opening} from '../../src/write/pdf/lines.ts'
 import {parseDocument} from '../../src/doc/parse.ts'
 import {extract, lines} from '../write-pdf/extract.ts'
-import {bodyOnPage1, brokenInCells, imprintPages, titleLines, unitNames} from '../write-pdf/layout-checks.ts'
+import {bodyOnPage1, brokenInCells, headingsEndingPages, imprintPages, titleLines, unitNames} from '../write-pdf/layout-checks.ts'
 import {findInOrder, readsInOrder, squash} from '../helpers/text.ts'
 import {buildInto, listFiles, sampleSource} from './sample.ts'
 
@@ -95,6 +95,10 @@ describe('the PDFs of the sample', async () => {
     expect(pdf.pages % 2).toBe(0)
     // Annex pages are landscape.
     expect(pdf.pageSizes.filter((p) => p.rotate === 90).length).toBeGreaterThan(pdf.pages / 2)
+  })
+
+  it('never ends a page with a heading', () => {
+    for (const [name, pdf] of read) expect(headingsEndingPages(pdf), name).toEqual([])
   })
 
   it('embeds its fonts as subsets', () => {

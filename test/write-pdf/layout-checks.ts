@@ -76,6 +76,17 @@ export function bodyOnPage1(pdf: Extracted, doc: Doc, size = 16): string[] {
     .filter((t) => t.length > 2 && opening.includes(t))
 }
 
+/** Pages whose last line is a heading (`一、…`, `（一）…`): a heading must never end a page. */
+export function headingsEndingPages(pdf: Extracted): string[] {
+  const all = lines(pdf.items).filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim()))
+  const out: string[] = []
+  for (let page = 1; page <= pdf.pages; page++) {
+    const last = all.filter((l) => l.page === page).sort((a, b) => a.y - b.y)[0]
+    if (last && /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(squash(last.text))) out.push(`p${page}: ${last.text}`)
+  }
+  return out
+}
+
 /** Pages on which the 版记's 抄送 line and 印发 line are drawn. */
 export function imprintPages(pdf: Extracted): number[] {
   const pages = new Set<number>()

@@ -235,11 +235,29 @@ export class Composer {
   }
 
   blocks(blocks: readonly Block[]): void {
-    for (const block of blocks) this.block(block)
+    blocks.forEach((block, i) => this.block(block, blocks[i + 1]))
   }
 
-  block(block: Block): void {
+  /** The block after the one being drawn (a heading keeps with it). */
+  next: Block | undefined
+
+  block(block: Block, next?: Block): void {
+    this.next = next
     handlers[block.type](this, block as never)
+  }
+
+  /**
+   * Height a heading keeps with it on its page: two lines of body text, a table's header and a
+   * first row of three lines, or a whole box.
+   */
+  keepWithNext(): number {
+    const t = this.look.table
+    if (this.next?.type === 'table') return 4 * t.pitch + 4 * t.padY
+    if (this.next?.type === 'callout' && this.look.callout) {
+      const {height} = calloutParts(this, this.next)
+      if (height <= this.look.block.height) return height
+    }
+    return 2 * this.look.body.pitch
   }
 
   drawPageNumber(): void {
@@ -267,8 +285,8 @@ const handlers: {[T in Block['type']]: Handler<T>} = {
     const centred = h.align === 'center'
     const spans = c.spans(node.children, h.style, centred)
     const p = centred ? c.balanced(spans, {pitch: h.pitch, align: 'center'}) : c.prepare(spans, {pitch: h.pitch, indent: h.indent})
-    // Keep the heading with the first two lines after it (a heading never ends a page).
-    c.ensure(p.lines.length * h.pitch + 2 * c.look.body.pitch)
+    // Keep the heading with what follows it (a heading never ends a page).
+    c.ensure(p.lines.length * h.pitch + c.keepWithNext())
     if (h.bar) {
       const size = h.style.size
       c.doc.save().rect(c.look.block.left - 8, c.y + (h.pitch - size) / 2, 3, size).fill(h.bar).restore()
@@ -311,26 +329,7 @@ const handlers: {[T in Block['type']]: Handler<T>} = {
       c.blocks(node.children)
       return
     }
-    const inner = c.look.block.width - 2 * look.pad - 4
-    const left = c.look.block.left + look.pad + 4
-    const parts: Prepared[] = []
-    for (const child of node.children) {
-      if (child.type === 'paragraph' || child.type === 'heading') {
-        parts.push(c.prepare(calloutSpans(c, child.children, look.style, look.strong), {pitch: look.pitch, left, width: inner}))
-      } else if (child.type === 'list') {
-        for (const item of child.items) {
-          parts.push(
-            c.prepare([{text: '• ', style: look.strong}, ...calloutSpans(c, item, look.style, look.strong)], {
-              pitch: look.pitch,
-              left,
-              width: inner,
-              restIndent: c.painter.width('• ', look.strong)
-            })
-          )
-        }
-      }
-    }
-    const height = parts.reduce((h, p) => h + p.lines.length * p.options.pitch, 0) + 2 * look.pad
+    const {parts, height} = calloutParts(c, node)
     if (height <= c.look.block.height) c.ensure(height)
     const top = c.y
     if (c.y + height <= c.bottom + 0.01) {
@@ -343,6 +342,31 @@ const handlers: {[T in Block['type']]: Handler<T>} = {
     // Non-callout children (tables) after the box.
     for (const child of node.children) if (child.type === 'table' || child.type === 'callout') c.block(child)
   }
+}
+
+/** A callout's text, laid out, and the height of its box. */
+function calloutParts(c: Composer, node: Extract<Block, {type: 'callout'}>): {parts: Prepared[]; height: number} {
+  const look = c.look.callout!
+  const inner = c.look.block.width - 2 * look.pad - 4
+  const left = c.look.block.left + look.pad + 4
+  const parts: Prepared[] = []
+  for (const child of node.children) {
+    if (child.type === 'paragraph' || child.type === 'heading') {
+      parts.push(c.prepare(calloutSpans(c, child.children, look.style, look.strong), {pitch: look.pitch, left, width: inner}))
+    } else if (child.type === 'list') {
+      for (const item of child.items) {
+        parts.push(
+          c.prepare([{text: '• ', style: look.strong}, ...calloutSpans(c, item, look.style, look.strong)], {
+            pitch: look.pitch,
+            left,
+            width: inner,
+            restIndent: c.painter.width('• ', look.strong)
+          })
+        )
+      }
+    }
+  }
+  return {parts, height: parts.reduce((h, p) => h + p.lines.length * p.options.pitch, 0) + 2 * look.pad}
 }
 
 /** In a callout, strong text is a key figure: bigger and in the accent colour. */

@@ -232,9 +232,9 @@ function composeAnnex(c: Composer, blocks: readonly Block[]): void {
   }
   const plans = new Map<string, TablePlan | undefined>()
   const key = (t: Table) => t.header.map(inlineText).join('\u0000')
-  for (const block of content) {
+  for (const [i, block] of content.entries()) {
     if (block.type !== 'table') {
-      c.block(block)
+      c.block(block, content[i + 1])
       continue
     }
     if (!plans.has(key(block))) plans.set(key(block), planTables(c, content.filter((b): b is Table => b.type === 'table' && key(b) === key(block))))
