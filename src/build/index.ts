@@ -2,7 +2,7 @@
  * `build`: one source file → every output document, in one pass.
  *
  *   read → parse (+ units registry) → extract → check → views → templates → Markdown
- *   → parseDocument (once per document) → writers (md, html, docx, pdf) + xlsx + json → index.html
+ *   → parseDocument (once per document) → writers (md, html, docx, pdf) + 一图读懂 (pdf, png) + xlsx + json → index.html
  *   → staged write into the output folder.
  *
  * Progress: each file is reported (`onDocument`) as soon as it is produced, while the rest are still
@@ -12,7 +12,7 @@
  * Same input, same bytes out: dates come from the config or the source's front matter, never
  * from the clock. Timings (ms per stage) are reported for the benchmark, never written to files.
  */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -22,15 +22,21 @@ import {allFormats} from '../config/types.ts'
 import {UserError} from '../errors.ts'
 import {parseDocument} from '../doc/parse.ts'
 import type {Policy} from '../tree/types.ts'
+import {codePointLabel, stripXmlInvalid, withoutXmlInvalid, xmlInvalidPattern} from '../tree/characters.ts'
 import {assertUsable, parsePolicy} from '../parse/index.ts'
+import {fatalHints} from '../parse/usable.ts'
+import {maxSourceBytes, tooLargeReason} from '../read/decode.ts'
 import {enrichPolicy} from '../extract/index.ts'
 import {checkPolicy} from '../check/index.ts'
 import {defaultRegistryPath, loadRegistry, type Registry} from '../units/registry.ts'
-import {loadTemplates, render} from '../template/index.ts'
+import {builtinTemplatesDir, loadTemplates, render} from '../template/index.ts'
 import {views} from '../view/index.ts'
+import {loadGlossary} from '../view/glossary.ts'
 import type {TaskListView} from '../view/tasklist.ts'
+import type {InterpretationView} from '../view/interpretation.ts'
 import {indexView, type IndexLink} from '../view/index-page.ts'
-import {issuerBlock} from '../view/common.ts'
+import {issuerBlock, unusedDeadlines} from '../view/common.ts'
+import {ledgerView} from '../view/ledger.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
 import {documentFormats, writers, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
@@ -59,6 +65,10 @@ export interface BuildOptions {
    * if the save fails, the build throws and the output folder is left as it was.
    */
   onDocument?: (event: BuildDocument) => void
+  /** Overwrite or remove output files edited by hand since the last build (or not made by it). Default false. */
+  force?: boolean
+  /** Other files the build reads (the config file): never written over. Source, registry and templates are added here. */
+  inputs?: readonly string[]
 }
 
 export interface BuildDocument {
@@ -80,6 +90,8 @@ export interface BuildReport {
   notes: string[]
   /** Check messages on the source (line:column, rule id, severity via `fatal`). */
   messages: VFileMessage[]
+  /** Files the previous build made in the output folder that this one no longer makes, removed (relative paths). */
+  removed: string[]
   /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, write:<format>, index, save, total. */
   timings: Record<string, number>
 }
@@ -118,8 +130,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // read
   let bytes: Uint8Array
   try {
+    const size = (await stat(source)).size
+    if (size > maxSourceBytes) {
+      throw new UserError(`源文件 ${source}：${tooLargeReason(size)}`, {file: source, hint: fatalHints['source-too-large']})
+    }
     bytes = new Uint8Array(await readFile(source))
   } catch (error) {
+    if (error instanceof UserError) throw error
     throw new UserError(`无法读取政策文件：${source}`, {file: source, hint: (error as Error).message, cause: error})
   }
   lap('read')
@@ -142,6 +159,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   // check
   const messages = checkPolicy(policy, parsed.file, {registry, settings: config.rules})
+  // Characters no XML file can hold (reported above by xml-invalid-character) never reach a file:
+  // removed from the tree and from the config and registry the views read.
+  const invalid = stripXmlInvalid(policy)
+  const clean = {config: structuredClone(config), registry: registry && structuredClone(registry)}
+  stripXmlInvalid(clean, invalid)
+  if (invalid.length > 0) {
+    const kinds = [...new Set(invalid.map(codePointLabel))].slice(0, 5).join('、')
+    const inSource = String(parsed.file.value).match(xmlInvalidPattern)?.length ?? 0
+    warnings.push(
+      (inSource > 0 ? `源文件里有 ${inSource} 个 ` : '配置或单位名录里有 ') +
+        `Word、Excel 和网页文件都不能容纳的字符（${kinds}），生成的文件里已删去；运行 policy-press check 查看位置`
+    )
+  }
   lap('check')
 
   // templates
@@ -150,17 +180,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   lap('templates')
 
   // views
-  const context: ViewContext = {policy, config, registry}
+  // templates/glossary.yml next to the source or in the configured templates folder replaces the built-in glossary.
+  const glossaryPath = templatesDir !== undefined && existsSync(join(templatesDir, 'glossary.yml')) ? join(templatesDir, 'glossary.yml') : undefined
+  const glossary = glossaryPath ? loadGlossary(glossaryPath) : undefined
+  const context: ViewContext = {policy, config: clean.config, registry: clean.registry, glossary}
+  warnings.push(...unusedDeadlines(policy, config))
   // Every kind in the views table; the index lists task lists per unit and the rest as documents.
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
   )
-  const tasklists = documents.filter((d) => d.kind === 'tasklist')
   const stems = uniquePaths(documents.map((d) => d.path))
   lap('views')
 
   // templates → Markdown → Doc
-  const rendered = documents.map((document) => render(templates, document.template, document.data))
+  const rendered = documents.map((document) => withoutXmlInvalid(render(templates, document.template, document.data)))
   lap('render')
   const docs = rendered.map((markdown) => parseDocument(markdown))
   lap('doc')
@@ -203,13 +236,35 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     lap(`write:${format}`)
   }
 
+  // 一图读懂: the interpretation's one-page poster (PDF) and long image (PNG)
+  const issuer = issuerBlock(policy, config)
+  const interpretation = documents.findIndex((d) => d.kind === 'interpretation')
+  if (interpretation >= 0 && (formats.has('pdf') || formats.has('png'))) {
+    const {buildPosterView} = await import('../view/poster.ts')
+    const poster = buildPosterView(documents[interpretation].data as InterpretationView, policy, {config, registry})
+    const links = written.get(interpretation) ?? []
+    if (formats.has('pdf')) {
+      const {writePosterPdf} = await import('../write/poster/pdf.ts')
+      const pdf = await writePosterPdf(poster, {title: `《${policy.title}》一图读懂`, created: issuer.created})
+      stage('一图读懂.pdf', pdf.bytes, 'pdf')
+      links.push({label: '一图读懂.pdf', href: '一图读懂.pdf'})
+      lap('write:poster-pdf')
+    }
+    if (formats.has('png')) {
+      const {writePosterPng} = await import('../write/poster/png.ts')
+      stage('一图读懂.png', writePosterPng(poster).bytes, 'png')
+      links.push({label: '一图读懂.png', href: '一图读懂.png'})
+      lap('write:poster-png')
+    }
+    written.set(interpretation, links)
+  }
+
   // data writers
   const data: IndexLink[] = []
-  const issuer = issuerBlock(policy, config)
   if (formats.has('xlsx')) {
-    const created = issuer.created ? new Date(issuer.created) : undefined
-    const ledger = tasklists.map((d) => d.data as TaskListView)
-    stage('任务台账.xlsx', await writeXlsx(ledger, {created}), 'xlsx')
+    const ledger = await writeXlsx(ledgerView(context))
+    for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
+    stage('任务台账.xlsx', ledger.bytes, 'xlsx')
     data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
     lap('write:xlsx')
   }
@@ -230,15 +285,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     data,
     messages
   })
-  const indexHtml = writeHtml(parseDocument(render(templates, 'index', index)))
+  const indexHtml = writeHtml(parseDocument(withoutXmlInvalid(render(templates, 'index', index))))
   stage('index.html', indexHtml, 'html')
   lap('index')
 
   // save
-  await writeOutputs(outDir, files)
+  const saved = await writeOutputs(outDir, files, {
+    force: options.force,
+    inputs: [source, ...(registryPath ? [registryPath] : []), ...(glossaryPath ? [glossaryPath] : []), ...(options.inputs ?? [])],
+    inputFolders: [templatesDir ?? builtinTemplatesDir, builtinTemplatesDir]
+  })
+  for (const path of saved.kept) warnings.push(`上次生成的 ${path} 这次不再生成，但它之后被修改过，已保留（确定不要时删除它，或加 --force）`)
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
-  return {source, outDir, documents: report, warnings, notes, messages, timings}
+  return {source, outDir, documents: report, warnings, notes, messages, removed: saved.removed, timings}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

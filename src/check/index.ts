@@ -17,12 +17,13 @@ import {unitRules} from './rules/units.ts'
 import {repeatRules} from './rules/repeats.ts'
 import {numberRules} from './rules/numbers.ts'
 import {leftoverRules} from './rules/leftovers.ts'
+import {characterRules} from './rules/characters.ts'
 import {SourceText} from './source.ts'
 
 export type {CheckRegistry, Rule, RuleContext} from './rule.ts'
 
 /** Every rule, in the order their messages are produced (output is sorted by place anyway). */
-export const rules: Rule[] = [...numberingRules, ...unitRules, ...repeatRules, ...numberRules, ...leftoverRules]
+export const rules: Rule[] = [...numberingRules, ...unitRules, ...repeatRules, ...numberRules, ...leftoverRules, ...characterRules]
 
 export const messageSource = 'policy-press'
 

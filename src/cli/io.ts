@@ -1,5 +1,6 @@
 /** Where a command writes and which folder it runs in: the real process, or buffers in tests. */
 import {readFileSync} from 'node:fs'
+import {terminalText} from './terminal.ts'
 
 export interface Io {
   cwd: string
@@ -19,7 +20,8 @@ export function processIo(): Io {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text)
+    // Everything shown goes through terminalText: no raw control character from a source reaches the terminal.
+    stdout: (text) => void process.stdout.write(terminalText(text)),
+    stderr: (text) => void process.stderr.write(terminalText(text))
   }
 }

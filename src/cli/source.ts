@@ -9,6 +9,7 @@ import type {VFile} from 'vfile'
 import {displayPath, loadConfig, type LoadedConfig} from '../config/load.ts'
 import {UserError} from '../errors.ts'
 import {fatalHints} from '../parse/usable.ts'
+import {maxSourceBytes, tooLargeReason} from '../read/decode.ts'
 import type {Policy} from '../tree/types.ts'
 import type {Registry} from '../units/registry.ts'
 
@@ -49,6 +50,9 @@ export function readSourceFile(file: string, cwd: string): SourceFile {
   }
   if (stat.size === 0) {
     throw new UserError(`源文件 ${shown} 是空的`, {file: shown, hint: fatalHints['source-empty']})
+  }
+  if (stat.size > maxSourceBytes) {
+    throw new UserError(`源文件 ${shown}：${tooLargeReason(stat.size)}`, {file: shown, hint: fatalHints['source-too-large']})
   }
   try {
     return {path: absolute, shown, bytes: new Uint8Array(readFileSync(absolute))}
@@ -93,7 +97,7 @@ export async function parseSource(input: LoadedSource): Promise<{policy: Policy;
  * part of its path is a file, and the folder (or the nearest existing folder above it) is writable.
  * Nothing in an existing folder is touched.
  */
-export function checkOutputFolder(dir: string, cwd: string, options: {stagedBeside?: boolean} = {stagedBeside: true}): void {
+export function checkOutputFolder(dir: string, cwd: string): void {
   const absolute = path.resolve(cwd, dir)
   const shown = displayPath(absolute, cwd)
   const hint = '用 -o 指定另一个文件夹（例如 -o output/新文件夹），或检查这个文件夹的权限。'
@@ -103,10 +107,9 @@ export function checkOutputFolder(dir: string, cwd: string, options: {stagedBesi
       hint: '用 -o 指定一个文件夹（不存在的文件夹会自动建立）；这个文件不会被改动。'
     })
   }
-  // Build stages its files in a sibling of the output folder, so the parent must be writable too.
-  const places = [...(options.stagedBeside ? [path.dirname(absolute)] : []), absolute]
-  for (const place of places) {
-    let existing = place
+  // Build stages its files inside the output folder: only the folder itself (or its nearest existing ancestor) must be writable.
+  {
+    let existing = absolute
     while (!existsSync(existing)) existing = path.dirname(existing)
     if (!statSync(existing).isDirectory()) {
       throw new UserError(`无法建立输出文件夹 ${shown}：路径中的 ${displayPath(existing, cwd)} 是一个文件`, {file: shown, hint})

@@ -64,7 +64,9 @@ export const commands: readonly CommandSpec[] = [
     summary: '由政策文本生成全部文件：责任分工通知、各部门任务清单、政策解读',
     details:
       '每写好一个文件显示一行，最后显示汇总（文件数、用时、警告数）。\n' +
-      '出错时不会改动输出文件夹里已有的文件：新文件先写在临时文件夹里，全部成功后才放进去。',
+      '出错时不会改动输出文件夹里已有的文件：新文件先写在输出文件夹里的临时文件夹中，全部成功后才逐个放进去。\n' +
+      '输出文件夹里的 .policy-press.json 记录本程序生成的文件：上次生成、这次不再生成的文件会被删除并列出；\n' +
+      '手工修改过的文件和别的文件不会被覆盖或删除（确定要覆盖时加 --force）。',
     args: [{name: '源文件', variadic: true, description: '政策文本（.txt、.md 或 .docx），可以写多个'}],
     options: [
       {
@@ -84,6 +86,11 @@ export const commands: readonly CommandSpec[] = [
         description: '输出文件夹（默认：output/<源文件名>；写多个源文件时，每个源文件在其中占一个子文件夹）'
       },
       configOption,
+      {
+        name: 'force',
+        kind: 'flag',
+        description: '覆盖输出文件夹里上次生成后被手工修改过、或不是本程序生成的同名文件（默认：不覆盖，报错并列出这些文件）'
+      },
       {name: 'quiet', short: 'q', kind: 'flag', description: '不显示进度，只显示错误'},
       {name: 'json', kind: 'flag', description: '以 JSON 输出结果（供脚本使用），不显示进度'}
     ],
@@ -151,6 +158,44 @@ export const commands: readonly CommandSpec[] = [
       ['policy-press build 南湖区/policy.md', '然后用示例政策试着生成一次']
     ],
     load: () => import('./commands/init.ts')
+  },
+  {
+    name: 'collect',
+    summary: '汇总各单位报回的任务台账：落实情况汇总表、督办通报（Word、PDF）和网页',
+    details:
+      '台账可以是整个工作簿，也可以是单位单独保存的一张表；行的顺序不限。\n' +
+      '填报有问题的行（任务编号不对、不是本单位的任务、状态不是可选项、日期无法识别、重复填报）逐条列出，内容照录在汇总表的“填报问题”表中。\n' +
+      '逾期：完成时限早于统计截止日期（--date）且未“已完成”。',
+    args: [
+      {name: '源文件', description: '政策文本（.txt、.md 或 .docx），即生成台账所用的那份'},
+      {name: '台账', variadic: true, description: '各单位报回的任务台账（.xlsx），可以写多个'}
+    ],
+    options: [
+      {name: 'output', short: 'o', kind: 'value', value: '文件夹', description: '输出文件夹（默认：output/<源文件名>-落实情况）'},
+      {name: 'date', kind: 'value', value: '日期', description: '统计截止日期，如 2024-06-30（默认：台账中最晚的填报日期）'},
+      configOption,
+      {name: 'force', kind: 'flag', description: '覆盖输出文件夹里上次生成后被手工修改过的同名文件（默认：不覆盖，报错并列出这些文件）'},
+      {name: 'quiet', short: 'q', kind: 'flag', description: '不显示进度，只显示错误'}
+    ],
+    examples: [
+      ['policy-press collect source/xiuzhou-2024.txt 报回/*.xlsx --date 2024-06-30', '汇总截至 6 月 30 日的落实情况'],
+      ['policy-press collect source/xiuzhou-2024.txt 区发改局.xlsx 区财政局.xlsx -o 通报', '写到“通报”文件夹']
+    ],
+    load: () => import('./commands/collect.ts')
+  },
+  {
+    name: 'templates',
+    summary: '列出每个模板可以用的变量：名称、一句说明和示例政策里的值',
+    details:
+      '修改模板（templates/*.md.hbs）前先看这份清单：模板里写了清单上没有的变量，生成会停下，\n' +
+      '并指出模板文件、行号和最接近的变量名。说明见 docs/templates.md。',
+    args: [{name: '模板', optional: true, description: '只列出这个模板的变量：notice、tasklist、interpretation、policy、index、progress（默认：全部）'}],
+    options: [{name: 'json', kind: 'flag', description: '以 JSON 输出（供脚本使用）'}],
+    examples: [
+      ['policy-press templates', '列出全部模板的变量'],
+      ['policy-press templates tasklist', '只看任务清单模板的变量']
+    ],
+    load: () => import('./commands/templates.ts')
   }
 ]
 

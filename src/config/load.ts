@@ -10,16 +10,20 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair} from 'yaml'
 import {UserError} from '../errors.ts'
+import {isPrototypeKey} from '../tree/keys.ts'
 import {
   allFormats,
   configKeys,
+  deadlineSections,
   fontFileExtensions,
   fontFileSlots,
   fontNameSlots,
   severityWords,
   type KeySpec
 } from './schema.ts'
-import type {Config, Format, RuleSetting} from './types.ts'
+import type {Config, ConfiguredDeadline, DeadlinesConfig, Format, RuleSetting} from './types.ts'
+import {deadlineDate} from './dates.ts'
+import {chineseNumber} from '../tree/numerals.ts'
 
 export const configFileName = 'policy-press.config.yml'
 
@@ -122,7 +126,10 @@ export function parseConfig(text: string, file: string, cwd = process.cwd(), rul
     const keyNode = pair.key as Node | null
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
     const keyLine = lineOf(keyNode) ?? lineOf(pair.value as Node)
-    const spec = configKeys[key]
+    if (isPrototypeKey(key)) {
+      fail(keyLine, `“${key}”不能作为配置项名称`, `请删除这一行；可用的配置项有：${Object.keys(configKeys).join('、')}。`)
+    }
+    const spec = Object.hasOwn(configKeys, key) ? configKeys[key] : undefined
     if (!spec) {
       const suggestion = closest(key, Object.keys(configKeys))
       fail(
@@ -141,7 +148,8 @@ export function parseConfig(text: string, file: string, cwd = process.cwd(), rul
       lineOf,
       baseDir,
       cwd,
-      ruleIds
+      ruleIds,
+      source
     })
   }
   if (config.signature === 'signed' && !config.signer) {
@@ -158,6 +166,8 @@ interface Context {
   baseDir: string
   cwd: string
   ruleIds?: readonly string[]
+  /** The config text, to read keys exactly as written (`1.10` is not the number 1.1). */
+  source: string
 }
 
 function convert(key: string, spec: KeySpec, value: unknown, node: Node | null, context: Context): unknown {
@@ -267,6 +277,8 @@ function convert(key: string, spec: KeySpec, value: unknown, node: Node | null, 
         }
         return resolved
       })
+    case 'deadlines':
+      return deadlines(key, spec, value, node, context)
     case 'rules':
       return mapOf(key, spec, value, node, undefined, context, (ruleId, setting, itemLine): RuleSetting => {
         if (!/^[a-z][a-z0-9-]*$/.test(ruleId)) {
@@ -314,7 +326,10 @@ function mapOf<T>(
     const slotNode = pair.key as Node | null
     const slot = isScalar(slotNode) ? String(slotNode.value) : String(slotNode)
     const line = context.lineOf(slotNode) ?? context.line
-    if (slots && !(slot in slots)) {
+    if (isPrototypeKey(slot)) {
+      context.fail(line, `配置项 "${key}" 里的“${slot}”不能作为名称`, slots ? `请删除这一行；可用的名称有：${Object.keys(slots).join('、')}。` : '请删除这一行；规则名见 policy-press check 每条提示后面。')
+    }
+    if (slots && !Object.hasOwn(slots, slot)) {
       const suggestion = closest(slot, Object.keys(slots))
       context.fail(
         line,
@@ -325,6 +340,68 @@ function mapOf<T>(
     const itemNode = pair.value as Node | null
     const item: unknown = itemNode === null ? null : (itemNode as {toJSON(): unknown}).toJSON()
     result[slot] = each(slot, item, context.lineOf(itemNode) ?? line)
+  }
+  return result
+}
+
+/** `deadlines:` with `default`, `parts` (ordinal or Chinese numeral → deadline) and `tasks` (id → deadline). */
+function deadlines(key: string, spec: KeySpec, value: unknown, node: Node | null, context: Context): DeadlinesConfig {
+  const {fail} = context
+  const valueHint = '值写日期（2024-06-30 或 2024年6月30日），或照文件写的时限文字（如 2024年6月底前、持续推进）。'
+  const one = (name: string, raw: unknown, line: number | undefined): ConfiguredDeadline => {
+    const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : ''
+    if (!text) fail(line, `配置项 "${name}" 应是一个完成时限，这里是${describe(raw)}`, valueHint)
+    if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日$/.test(text)) {
+      const date = toDate(name, {kind: 'date', label: '完成时限'}, text, {...context, line})
+      return {text: date, date}
+    }
+    const date = deadlineDate(text)
+    return date ? {text, date} : {text}
+  }
+  const sections = mapOf(key, spec, value, node, deadlineSections, context, (section, item, line) => ({section, item, line}))
+  const result: DeadlinesConfig = {}
+  const sectionNodes = new Map<string, Node | null>()
+  for (const pair of (node as unknown as {items: Pair[]}).items) {
+    sectionNodes.set(String(isScalar(pair.key) ? (pair.key as {value: unknown}).value : pair.key), pair.value as Node | null)
+  }
+  for (const [section, {item, line}] of Object.entries(sections)) {
+    if (item === null || item === undefined) continue
+    if (section === 'default') {
+      result.default = one(`${key}.default`, item, line)
+      continue
+    }
+    const sectionNode = sectionNodes.get(section) ?? null
+    const label = deadlineSections[section]!
+    if (!isMap(sectionNode)) {
+      fail(
+        line,
+        `配置项 "${key}.${section}"（${label}）应是“名称: 时限”的分组，这里是${describe(item)}`,
+        section === 'parts' ? `在 ${section}: 下面每行缩进写“一: 2024-06-30”（部分的序号，写 1 或 一 均可）。` : `在 ${section}: 下面每行缩进写“"1.3": 2024-06-30”（任务编号见任务台账的“任务编号”列，建议加英文引号）。`
+      )
+    }
+    const entries: Record<string, ConfiguredDeadline> = {}
+    for (const pair of (sectionNode as unknown as {items: Pair[]}).items) {
+      const keyNode = pair.key as Node | null
+      const range = keyNode && 'range' in keyNode ? keyNode.range : undefined
+      const written = (range ? context.source.slice(range[0], range[1]) : String(keyNode)).trim().replace(/^(["'])(.*)\1$/, '$2')
+      const itemLine = context.lineOf(keyNode) ?? line
+      const itemNode = pair.value as Node | null
+      const raw: unknown = itemNode === null ? null : (itemNode as {toJSON(): unknown}).toJSON()
+      let name = written
+      if (section === 'parts') {
+        const ordinal = /^\d+$/.test(written) ? Number(written) : chineseNumber(written)
+        if (!Number.isInteger(ordinal) || ordinal < 1) {
+          fail(itemLine, `配置项 "${key}.parts" 里的 "${written}" 不是部分的序号`, '写部分的序号：1、2、3……或 一、二、三……（对应正文的“一、”“二、”）。')
+        }
+        name = String(ordinal)
+      } else if (!/^(\d+(\.\d+)*|附\d+)$/.test(written)) {
+        fail(itemLine, `配置项 "${key}.tasks" 里的 "${written}" 不是任务编号`, '任务编号是 1.3、2.4.1 这样用点分隔的数字，附件事项写 附1、附2；见任务台账的“任务编号”列。')
+      }
+      if (name in entries) fail(itemLine, `配置项 "${key}.${section}" 里的 "${written}" 写了两次`, '删去其中一行。')
+      entries[name] = one(`${key}.${section}.${written}`, raw, context.lineOf(itemNode) ?? itemLine)
+    }
+    if (section === 'parts') result.parts = Object.fromEntries(Object.entries(entries).map(([k, v]) => [Number(k), v]))
+    else result.tasks = entries
   }
   return result
 }
@@ -379,7 +456,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   // Damerau (adjacent transposition) so "fromats" is one step from "formats".
   const d: number[][] = Array.from({length: a.length + 1}, (_, i) => [i, ...Array<number>(b.length).fill(0)])
   for (let j = 1; j <= b.length; j++) d[0]![j] = j

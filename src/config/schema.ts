@@ -15,6 +15,7 @@ export type KeyKind =
   | 'fontFiles' // a map of slot → font file
   | 'rules' // a map of rule id → severity
   | 'choice' // one of `choices`
+  | 'deadlines' // default / parts / tasks → date or text
 
 export interface KeySpec {
   kind: KeyKind
@@ -41,6 +42,7 @@ export const configKeys: Readonly<Record<string, KeySpec>> = {
   copiesTo: {kind: 'units', label: '抄送机关'},
   printedBy: {kind: 'text', label: '印发机关，默认为发文机关'},
   deadline: {kind: 'date', label: '完成时限，如 2024-12-31'},
+  deadlines: {kind: 'deadlines', label: '各部分、各项任务的完成时限（default 默认、parts 按部分、tasks 按任务编号）'},
   fonts: {kind: 'fontNames', label: 'Word 文件中使用的字体名称'},
   fontFiles: {kind: 'fontFiles', label: 'PDF 文件中嵌入的字体文件'},
   formats: {kind: 'formats', label: '要生成的格式'},
@@ -72,6 +74,13 @@ export const fontFileSlots: Readonly<Record<string, string>> = {
 }
 
 export const fontFileExtensions = ['.ttf', '.otf', '.ttc']
+
+/** Sections of `deadlines:`. */
+export const deadlineSections: Readonly<Record<string, string>> = {
+  default: '默认完成时限',
+  parts: '按部分（一、二……）的完成时限',
+  tasks: '按任务编号（如 1.3、附1）的完成时限'
+}
 
 /** Rule severities as written in the config; Chinese words are accepted too. */
 export const severityWords: Readonly<Record<string, 'error' | 'warning' | 'info' | 'off'>> = {

@@ -1,7 +1,7 @@
 import type {FontFiles, FontNames} from '../layout/gbt9704.ts'
 
-export type Format = 'md' | 'html' | 'docx' | 'pdf' | 'xlsx' | 'json'
-export const allFormats: readonly Format[] = ['md', 'html', 'docx', 'pdf', 'xlsx', 'json']
+export type Format = 'md' | 'html' | 'docx' | 'pdf' | 'png' | 'xlsx' | 'json'
+export const allFormats: readonly Format[] = ['md', 'html', 'docx', 'pdf', 'png', 'xlsx', 'json']
 
 export type Severity = 'error' | 'warning' | 'info'
 export type RuleSetting = Severity | 'off'
@@ -35,6 +35,8 @@ export interface Config {
   printedBy?: string
   /** 完成时限 `YYYY-MM-DD`; default the end of the policy's year. */
   deadline?: string
+  /** Deadlines per part and per task (the policy text's own deadline wins over these). */
+  deadlines?: DeadlinesConfig
   /** Font names written into Word files. */
   fonts?: Partial<FontNames>
   /** Font files embedded in PDF files (paths relative to the config file). */
@@ -47,4 +49,24 @@ export interface Config {
   registry?: string
   /** Check rule settings by rule id. */
   rules?: Record<string, RuleSetting>
+}
+
+/** A deadline as configured: a date (`2024-06-30`) or text shown as written (`持续推进`, `2024年6月底前`). */
+export interface ConfiguredDeadline {
+  /** As written in the config (dates normalised to `YYYY-MM-DD`). */
+  text: string
+  /** ISO `YYYY-MM-DD` when the value is (or ends at) a date. */
+  date?: string
+}
+
+/**
+ * `deadlines:` in the config. Precedence for one task: the policy text's own deadline, then
+ * `tasks[id]`, then `parts[ordinal]`, then `default`, then the `deadline` key, then the end of the policy year.
+ */
+export interface DeadlinesConfig {
+  default?: ConfiguredDeadline
+  /** By part ordinal (1-based; written `1` or `一` in the config). */
+  parts?: Record<number, ConfiguredDeadline>
+  /** By task id (`1.3`, `附1` for appendix items). */
+  tasks?: Record<string, ConfiguredDeadline>
 }

@@ -7,6 +7,8 @@ import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import {parse as parseYaml} from 'yaml'
+import {UserError} from '../errors.ts'
+import {findPrototypeKey} from '../tree/keys.ts'
 import type {Block, Doc, DocMeta, Inline, Table} from './types.ts'
 import {splitBlocks} from './split.ts'
 import {markKeeps} from './words.ts'
@@ -48,6 +50,8 @@ export function parseDocument(markdown: string): Doc {
     flushTables(node.position?.start.line ?? Number.POSITIVE_INFINITY)
     if (node.type === 'yaml') {
       const value = parseYaml(node.value) as unknown
+      const bad = findPrototypeKey(value)
+      if (bad) throw new UserError(`模板写出的文件头里有不能使用的名称“${bad.key}”`, {hint: '检查模板开头 --- 之间的文件头，删除这一项或改用别的名称。'})
       if (value && typeof value === 'object' && !Array.isArray(value)) meta = value as Record<string, unknown>
       else throw new Error('Front matter must be a YAML mapping')
       continue

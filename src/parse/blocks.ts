@@ -2,6 +2,7 @@
 import type {Root, RootContent} from 'mdast'
 import {parse as parseYaml} from 'yaml'
 import {Src, srcOf} from './source.ts'
+import {findPrototypeKey} from '../tree/keys.ts'
 
 export type Block =
   | {kind: 'heading'; depth: number; src: Src}
@@ -15,17 +16,25 @@ export interface Blocks {
   /** Front matter, when the source has YAML front matter. */
   frontMatter?: Record<string, unknown>
   frontMatterError?: {reason: string; position?: import('unist').Position}
+  /** Source blocks that carry no policy text (HTML blocks): reported, never dropped silently. */
+  skipped: Array<{reason: string; position?: import('unist').Position}>
 }
 
 export function toBlocks(tree: Root): Blocks {
-  const result: Blocks = {blocks: []}
+  const result: Blocks = {blocks: [], skipped: []}
   const visit = (nodes: RootContent[]) => {
     for (const node of nodes) {
       switch (node.type) {
         case 'yaml': {
           try {
             const data = parseYaml(node.value) as unknown
-            if (data && typeof data === 'object' && !Array.isArray(data)) result.frontMatter = data as Record<string, unknown>
+            const bad = findPrototypeKey(data)
+            if (bad) {
+              result.frontMatterError = {
+                reason: `名称“${bad.key}”（${bad.path}）不能使用，整个文件头已忽略；请删除这一项或改用别的名称`,
+                position: node.position
+              }
+            } else if (data && typeof data === 'object' && !Array.isArray(data)) result.frontMatter = data as Record<string, unknown>
           } catch (error) {
             result.frontMatterError = {reason: (error as Error).message, position: node.position}
           }
@@ -60,7 +69,19 @@ export function toBlocks(tree: Root): Blocks {
             position: node.position
           })
           break
+        case 'html': {
+          const excerpt = node.value.split('\n')[0]!.slice(0, 40)
+          result.skipped.push({
+            reason: `HTML 块“${excerpt}”不是政策文字，没有读入；要保留其中的文字，请去掉 HTML 标记，写成普通段落`,
+            position: node.position
+          })
+          break
+        }
+        case 'thematicBreak':
+        case 'definition':
+          break // no text of their own
         default:
+          result.skipped.push({reason: `无法读入的 Markdown 内容（${node.type}），已跳过；请改成普通段落`, position: node.position})
           break
       }
     }

@@ -195,10 +195,11 @@ function isAppendixStart(block: Block): boolean {
 
 export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {}): Policy {
   const {registry} = options
-  const {blocks, frontMatter, frontMatterError} = toBlocks(tree)
+  const {blocks, frontMatter, frontMatterError, skipped} = toBlocks(tree)
   if (frontMatterError) {
     file.message(`文件头（YAML）无法解析：${frontMatterError.reason}`, {ruleId: 'front-matter', source, place: frontMatterError.position})
   }
+  for (const note of skipped) file.message(note.reason, {ruleId: 'source-skipped', source, place: note.position})
   const meta = metaOf(frontMatter)
   const policy: Policy = {type: 'policy', title: '', meta, preamble: [], children: [], closing: []}
   if (tree.position) policy.position = tree.position

@@ -4,6 +4,8 @@
  * convention, keeping tables as GFM tables, so a .docx goes through the same Markdown path.
  * Basic support: styles other than headings, lists and tables are dropped (their text kept).
  */
+import {inflateRawSync} from 'node:zlib'
+import {zipSync} from 'fflate'
 import mammoth from 'mammoth'
 
 export interface DocxResult {
@@ -11,10 +13,98 @@ export interface DocxResult {
   warnings: string[]
 }
 
+/** Limits on what a .docx may unpack to, checked while unpacking (a "zip bomb" stops at the limit). */
+export const docxLimits = {
+  /** All parts together, unpacked: 64 MB. */
+  totalBytes: 64 * 1024 * 1024,
+  /** A part larger than 1 MB unpacked may be at most 100 times its packed size. */
+  ratio: 100,
+  ratioFromBytes: 1024 * 1024,
+  /** Parts in the package. */
+  entries: 10_000
+}
+
+/** A .docx that is not a usable package or (`tooLarge`) unpacks beyond `docxLimits`; the message is for the user. */
+export class DocxLimitError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false
+  ) {
+    super(message)
+  }
+}
+
 export async function docxToMarkdown(bytes: Uint8Array): Promise<DocxResult> {
-  const result = await mammoth.convertToHtml({buffer: Buffer.from(bytes)})
+  // mammoth gets the parts exactly as checked here, repacked: it never unpacks anything unchecked.
+  const checked = zipSync(unpackDocx(bytes), {level: 0})
+  const result = await mammoth.convertToHtml({buffer: Buffer.from(checked)})
   const warnings = result.messages.map((m) => m.message).filter((message) => !unrecognisedStyle.test(message))
   return {markdown: htmlToMarkdown(result.value), warnings}
+}
+
+/**
+ * Unpack a .docx (zip) with the limits of `docxLimits` enforced while inflating: no part is
+ * inflated past what the limits leave, so a small file that would unpack to gigabytes is refused
+ * after at most `totalBytes` of work and memory. Throws DocxLimitError (Chinese message).
+ */
+export function unpackDocx(bytes: Uint8Array): Record<string, Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const u16 = (at: number) => view.getUint16(at, true)
+  const u32 = (at: number) => view.getUint32(at, true)
+  let end = -1
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (u32(at) === 0x06054b50) {
+      end = at
+      break
+    }
+  }
+  if (end < 0) throw new DocxLimitError('文件不是完整的 zip 包（找不到目录），可能只下载或复制了一部分')
+  const count = u16(end + 10)
+  let at = u32(end + 16)
+  if (count > docxLimits.entries) throw new DocxLimitError(`文件里有 ${count} 个部件，超过了 ${docxLimits.entries} 个的上限`, true)
+  const parts: Record<string, Uint8Array> = Object.create(null)
+  let total = 0
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) throw new DocxLimitError('文件的 zip 目录已损坏')
+    const flags = u16(at + 8)
+    const method = u16(at + 10)
+    const packed = u32(at + 20)
+    const nameLength = u16(at + 28)
+    const local = u32(at + 42)
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength))
+    at += 46 + nameLength + u16(at + 30) + u16(at + 32)
+    if (packed === 0xffffffff || local === 0xffffffff) throw new DocxLimitError(`部件 ${name} 超过 4 GB（zip64），不像 Word 文档`)
+    if (flags & 1) throw new DocxLimitError('文件加了密码，请在 Word 中取消密码后另存一份再试')
+    if (name.endsWith('/')) continue
+    if (local + 30 > bytes.length || u32(local) !== 0x04034b50) throw new DocxLimitError(`部件 ${name} 已损坏`)
+    const start = local + 30 + u16(local + 26) + u16(local + 28)
+    const data = bytes.subarray(start, start + packed)
+    if (data.length !== packed) throw new DocxLimitError(`部件 ${name} 不完整，文件可能只复制了一部分`)
+    const room = docxLimits.totalBytes - total
+    let content: Uint8Array
+    if (method === 0) content = data
+    else if (method === 8) {
+      try {
+        content = inflateRawSync(data, {maxOutputLength: Math.max(1, room + 1)})
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') content = new Uint8Array(room + 1)
+        else throw new DocxLimitError(`部件 ${name} 无法解压，文件已损坏`)
+      }
+    } else throw new DocxLimitError(`部件 ${name} 用了 Word 不用的压缩方式（${method}）`)
+    total += content.length
+    if (total > docxLimits.totalBytes) {
+      throw new DocxLimitError(`文件只有 ${mb(bytes.length)}，解压后却超过 ${mb(docxLimits.totalBytes)}（读到部件 ${name} 时停止），像是“压缩炸弹”而不是 Word 文档`, true)
+    }
+    if (content.length > docxLimits.ratioFromBytes && content.length > docxLimits.ratio * Math.max(1, packed)) {
+      throw new DocxLimitError(
+        `部件 ${name} 压缩了 ${Math.round(content.length / Math.max(1, packed))} 倍（${mb(packed)} 解压成 ${mb(content.length)}），超过 ${docxLimits.ratio} 倍的上限，像是“压缩炸弹”而不是 Word 文档`,
+        true
+      )
+    }
+    parts[name] = content
+  }
+  return parts
 }
 
 /**

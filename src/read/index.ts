@@ -6,7 +6,7 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {decode, fatal} from './decode.ts'
-import {docxToMarkdown} from './docx.ts'
+import {DocxLimitError, docxToMarkdown} from './docx.ts'
 import {markdownToMdast} from './markdown.ts'
 import {textToMdast} from './text.ts'
 
@@ -46,7 +46,8 @@ export async function readSource(input: {path: string; bytes: Uint8Array}): Prom
       }
       return {file, tree: markdownToMdast(markdown), format}
     } catch (error) {
-      fatal(file, `无法读取 Word（.docx）文件：${(error as Error).message}`, 'source-docx')
+      const tooLarge = error instanceof DocxLimitError && error.tooLarge
+      fatal(file, `无法读取 Word（.docx）文件：${(error as Error).message}`, tooLarge ? 'source-too-large' : 'source-docx')
       file.value = ''
       return {file, tree: emptyRoot(), format}
     }

@@ -13,6 +13,8 @@ import {fileURLToPath} from 'node:url'
 import Handlebars from 'handlebars'
 import {UserError} from '../errors.ts'
 import {escapeMarkdown, linkTarget, yamlValue} from './escape.ts'
+import {editDistance} from '../config/load.ts'
+import {templateVariables} from './variables.ts'
 
 /** The built-in templates folder (`templates/` at the package root). */
 export const builtinTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
@@ -29,6 +31,10 @@ export interface Templates {
   readonly files: ReadonlyMap<string, string>
   /** @internal */
   readonly compiled: ReadonlyMap<string, Handlebars.TemplateDelegate>
+  /** @internal Template name → its text; then the partials' files and texts: to point at the variable of an error. */
+  readonly sources: ReadonlyMap<string, string>
+  /** @internal */
+  readonly partials: ReadonlyArray<{file: string; text: string}>
 }
 
 type Env = typeof Handlebars
@@ -55,24 +61,88 @@ export function loadTemplates(options: TemplateOptions = {}): Templates {
       }
     }
   }
-  for (const [name, file] of partials) env.registerPartial(name, compileFile(env, file))
+  const partialTexts: Array<{file: string; text: string}> = []
+  for (const [name, file] of partials) {
+    const text = readFileSync(file, 'utf8')
+    partialTexts.push({file, text})
+    env.registerPartial(name, compileFile(env, file, text))
+  }
   const compiled = new Map<string, Handlebars.TemplateDelegate>()
-  for (const [name, file] of sources) compiled.set(name, compileFile(env, file))
-  return {files: sources, compiled}
+  const texts = new Map<string, string>()
+  for (const [name, file] of sources) {
+    const text = readFileSync(file, 'utf8')
+    texts.set(name, text)
+    compiled.set(name, compileFile(env, file, text))
+  }
+  return {files: sources, compiled, sources: texts, partials: partialTexts}
 }
 
-/** Render one template with its view. Unknown template names are a UserError listing the known ones. */
+/**
+ * Render one template with its view, in Handlebars strict mode: a variable the view does not have
+ * stops the build with a UserError naming the template file and line, the variable and the
+ * nearest names the view does have (`policy-press templates` lists them all). Unknown template
+ * names are a UserError listing the known ones.
+ */
 export function render(templates: Templates, name: string, view: unknown): string {
   const template = templates.compiled.get(name)
   if (!template) {
     throw new UserError(`找不到模板：${name}.md.hbs`, {hint: `现有模板：${[...templates.compiled.keys()].join('、')}`})
   }
   try {
-    return template(view, {allowProtoPropertiesByDefault: false})
+    return template(view, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false})
   } catch (error) {
-    const file = templates.files.get(name)
-    throw new UserError(`模板出错：${file}：${(error as Error).message}`, {file, line: lineOf(error), cause: error})
+    throw templateError(templates, name, error)
   }
+}
+
+/** A render error as the user should see it: file, line, the variable, what to do. */
+function templateError(templates: Templates, name: string, error: unknown): UserError {
+  const message = String((error as Error)?.message ?? error)
+  const missing = /^"([^"]+)" not defined in/.exec(message)
+  const line = lineOf(error)
+  if (!missing) {
+    const file = templates.files.get(name)
+    return new UserError(`模板出错：${file}${line ? ` 第${line}行` : ''}：${message.split('\n')[0]}`, {file, line, cause: error})
+  }
+  // The variable as written at the error's place: in the template, or else in the partial that has it there.
+  const where = (error as {column?: number}).column
+  const at = (text: string) => (line && where !== undefined ? /^[@\w./\-]+/.exec(text.split(/\r?\n/)[line - 1]?.slice(where) ?? '')?.[0] : undefined)
+  const matches = (written: string | undefined) => written !== undefined && written.split(/[./]/).pop() === missing[1]
+  const places = [{file: templates.files.get(name), text: templates.sources.get(name) ?? ''}, ...templates.partials]
+  const place = places.find((candidate) => matches(at(candidate.text))) ?? places[0]!
+  const file = place.file
+  const variable = at(place.text) ?? missing[1]!
+  const known = templateVariables(name)
+  const inView = known.some((path) => path === variable || path.endsWith('.' + variable) || path.endsWith('[].' + variable))
+  const shown = `{{${variable}}}`
+  if (inView) {
+    return new UserError(`模板 ${file}${line ? ` 第${line}行` : ''}：变量 ${shown} 在这份文件里没有值`, {
+      file,
+      line,
+      hint: `这个变量只在部分文件里有值：用 {{#if ${variable}}}…{{/if}} 把它包起来。运行 policy-press templates 可以看到每个模板能用的变量。`,
+      cause: error
+    })
+  }
+  const nearest = nearestNames(variable, known)
+  return new UserError(`模板 ${file}${line ? ` 第${line}行` : ''}：没有变量 ${shown}`, {
+    file,
+    line,
+    hint:
+      (nearest.length > 0 ? `是不是想写 ${nearest.map((n) => `{{${n}}}`).join('、')}？` : '') +
+      `运行 policy-press templates 可以看到模板 ${name} 能用的全部变量（在 {{#each}} 里面直接写列表项的字段名）。`,
+    cause: error
+  })
+}
+
+/** Up to three known names closest to `written`, compared by their last part (`counts.totl` ~ `counts.total`). */
+function nearestNames(written: string, known: readonly string[]): string[] {
+  const last = (path: string) => path.split(/\.|\[\]\./).pop() ?? path
+  const target = last(written).toLowerCase()
+  const scored = known
+    .map((path) => ({path, distance: Math.min(editDistance(target, last(path).toLowerCase()), editDistance(written.toLowerCase(), path.toLowerCase()))}))
+    .filter(({path, distance}) => distance <= Math.max(1, Math.floor(last(path).length / 3)))
+    .sort((a, b) => a.distance - b.distance || a.path.length - b.path.length)
+  return [...new Set(scored.map(({path}) => path))].slice(0, 3)
 }
 
 function registerHelpers(env: Env): void {
@@ -89,8 +159,7 @@ function registerHelpers(env: Env): void {
   env.registerHelper('link', (path: unknown) => new env.SafeString(linkTarget(String(path ?? ''))))
 }
 
-function compileFile(env: Env, file: string): Handlebars.TemplateDelegate {
-  const source = readFileSync(file, 'utf8')
+function compileFile(env: Env, file: string, source: string): Handlebars.TemplateDelegate {
   let ast: hbs.AST.Program
   try {
     ast = env.parse(source)
@@ -107,18 +176,16 @@ function compileFile(env: Env, file: string): Handlebars.TemplateDelegate {
     })
   }
   wrapMustaches(ast)
-  const template = env.compile(ast, {noEscape: true, strict: false, knownHelpersOnly: false})
-  // Compile now so that errors surface at load time, with the file name.
-  try {
-    template({})
-  } catch (error) {
-    if (!(error instanceof Error) || !/Missing helper|not defined|could not be found/.test(error.message)) return template
-    throw new UserError(`模板出错：${file}：${error.message}`, {file, line: lineOf(error), cause: error})
-  }
-  return template
+  // Strict: a variable the view does not have is an error (see `render`), never empty text.
+  return env.compile(ast, {noEscape: true, strict: true, knownHelpersOnly: false})
 }
 
-/** Wrap every escaped `{{…}}` in the `md` helper: `{{a}}` → `{{md a}}`, `{{h a}}` → `{{md (h a)}}`. */
+/**
+ * Wrap every escaped `{{…}}` in the `md` helper: `{{a}}` → `{{md a}}`, `{{h a}}` → `{{md (h a)}}`.
+ * Handlebars' strict mode checks only a plain `{{a}}`; every variable given to a helper (`md`,
+ * `yaml`, `join`, `link`, a partial's context, `{{#each}}`, `{{#with}}`) is made strict too. Only
+ * `{{#if}}` / `{{#unless}}` may test a variable the view does not have.
+ */
 function wrapMustaches(node: unknown): void {
   if (!node || typeof node !== 'object') return
   if (Array.isArray(node)) {
@@ -126,6 +193,12 @@ function wrapMustaches(node: unknown): void {
     return
   }
   const record = node as Record<string, unknown>
+  if (record.type === 'BlockStatement') {
+    const block = record as unknown as hbs.AST.BlockStatement
+    const name = block.path.type === 'PathExpression' ? block.path.original : ''
+    if (name !== 'if' && name !== 'unless') strictParams(block.params)
+  }
+  if (record.type === 'MustacheStatement' || record.type === 'SubExpression' || record.type === 'PartialStatement') strictParams((record as unknown as hbs.AST.SubExpression).params)
   if (record.type === 'MustacheStatement' && record.escaped === true) {
     const mustache = record as unknown as hbs.AST.MustacheStatement
     const loc = mustache.loc
@@ -133,6 +206,7 @@ function wrapMustaches(node: unknown): void {
       mustache.params.length > 0 || (mustache.hash && mustache.hash.pairs.length > 0)
         ? ({type: 'SubExpression', path: mustache.path, params: mustache.params, hash: mustache.hash, loc} as hbs.AST.SubExpression)
         : (mustache.path as hbs.AST.Expression)
+    if (inner.type === 'PathExpression') (inner as unknown as {strict: boolean}).strict = true
     mustache.path = {type: 'PathExpression', data: false, depth: 0, parts: ['md'], original: 'md', loc} as hbs.AST.PathExpression
     mustache.params = [inner]
     mustache.hash = undefined as unknown as hbs.AST.Hash
@@ -140,6 +214,13 @@ function wrapMustaches(node: unknown): void {
     return
   }
   for (const key of ['body', 'program', 'inverse']) if (key in record) wrapMustaches(record[key])
+}
+
+function strictParams(params: readonly hbs.AST.Expression[]): void {
+  for (const param of params) {
+    if (param.type === 'PathExpression') (param as unknown as {strict: boolean}).strict = true
+    else if (param.type === 'SubExpression') strictParams((param as hbs.AST.SubExpression).params)
+  }
 }
 
 function lineOf(error: unknown): number | undefined {

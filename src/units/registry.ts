@@ -5,8 +5,9 @@
  */
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
-import {parse as parseYaml} from 'yaml'
+import {LineCounter, isMap, isSeq, parseDocument} from 'yaml'
 import {UserError} from '../errors.ts'
+import {findPrototypeKey} from '../tree/keys.ts'
 
 export interface RegistryUnit {
   /** Canonical short name, for example `区发改局`. */
@@ -17,7 +18,22 @@ export interface RegistryUnit {
   aliases: string[]
   /** Canonical name of the unit that houses this one (`区国资办` → `区财政局`). */
   parent?: string
+  /** Where the public applies or asks (`企业服务科`, `区行政服务中心3号窗口`). */
+  office?: string
+  /** Public phone number: digits with `-`, spaces or brackets (`0573-82231234`, `12345`). */
+  phone?: string
+  /** Street address of the office. */
+  address?: string
+  /** Web page for the unit or its services, `http(s)://…`. */
+  web?: string
 }
+
+/** The contact keys a unit may carry, in the order they are printed. */
+export const contactKeys = ['office', 'phone', 'address', 'web'] as const
+const unitKeys = ['name', 'fullName', 'aliases', 'parent', ...contactKeys]
+
+/** A phone number as the public dials it: 3–20 digits, optionally grouped by `-`, spaces or brackets, `转` for an extension. */
+const phonePattern = /^\+?[0-9（）() -]{3,20}(?:转[0-9]{1,6})?$/
 
 export interface Registry {
   /** District the registry describes, for example `嘉兴市秀洲区`. */
@@ -50,8 +66,11 @@ export function loadRegistry(path: string): Registry {
 export function parseRegistry(yamlText: string, path?: string): Registry {
   const where = path ?? '单位名录'
   let data: unknown
+  const counter = new LineCounter()
+  const document = parseDocument(yamlText, {lineCounter: counter, prettyErrors: true})
   try {
-    data = parseYaml(yamlText)
+    if (document.errors.length > 0) throw document.errors[0]
+    data = document.toJS()
   } catch (error) {
     const line = (error as {linePos?: Array<{line: number}>}).linePos?.[0]?.line
     throw new UserError(`单位名录不是有效的 YAML：${where}${line ? ` 第 ${line} 行` : ''}`, {
@@ -60,9 +79,21 @@ export function parseRegistry(yamlText: string, path?: string): Registry {
       cause: error
     })
   }
+  /** 1-based line of `units[index]` (or of its `key`), for messages. */
+  const lineOf = (index: number, key?: string): number | undefined => {
+    const units = isMap(document.contents) ? document.contents.get('units', true) : undefined
+    const item = isSeq(units) ? units.items[index] : undefined
+    const node = key && isMap(item) ? (item.items.find((pair) => (pair.key as {value?: unknown})?.value === key)?.value ?? item) : item
+    const offset = (node as {range?: [number, number, number]} | undefined)?.range?.[0]
+    return offset === undefined ? undefined : counter.linePos(offset).line
+  }
   if (data === null || data === undefined) data = {}
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new UserError(`单位名录格式错误：${where} 顶层应为映射（含 units 列表）`, {file: path})
+  }
+  const bad = findPrototypeKey(data)
+  if (bad) {
+    throw new UserError(`单位名录 ${where} 里的“${bad.key}”（${bad.path}）不能作为名称`, {file: path, hint: '请删除这一项；每个单位只能写 name、fullName、aliases、parent。'})
   }
   const record = data as Record<string, unknown>
   for (const key of Object.keys(record)) {
@@ -87,8 +118,9 @@ export function parseRegistry(yamlText: string, path?: string): Registry {
     }
     const entry = raw as Record<string, unknown>
     for (const key of Object.keys(entry)) {
-      if (!['name', 'fullName', 'aliases', 'parent'].includes(key)) {
-        throw new UserError(`单位名录「${at}」中有未知的键「${key}」：${where}，应为 name、fullName、aliases 或 parent`, {file: path})
+      if (!unitKeys.includes(key)) {
+        const line = lineOf(index, key)
+        throw new UserError(`单位名录「${at}」中有未知的键「${key}」：${where}${line ? ` 第 ${line} 行` : ''}，应为 ${unitKeys.join('、')} 之一`, {file: path, line})
       }
     }
     if (typeof entry.name !== 'string' || entry.name.trim() === '') {
@@ -109,6 +141,28 @@ export function parseRegistry(yamlText: string, path?: string): Registry {
     const unit: RegistryUnit = {name, aliases: aliases.map((a) => a.trim()).filter(Boolean)}
     if (typeof entry.fullName === 'string') unit.fullName = entry.fullName.trim()
     if (typeof entry.parent === 'string') unit.parent = entry.parent.trim()
+    for (const key of contactKeys) {
+      const value = entry[key]
+      if (value === undefined || value === null) continue
+      const line = lineOf(index, key)
+      const place = `${where}${line ? ` 第 ${line} 行` : ''}`
+      const text = typeof value === 'number' ? String(value) : value
+      if (typeof text !== 'string' || text.trim() === '') {
+        throw new UserError(`单位名录「${name}」的「${key}」应为文字：${place}`, {file: path, line})
+      }
+      const trimmed = text.trim()
+      if (key === 'phone' && !phonePattern.test(trimmed)) {
+        throw new UserError(`单位名录「${name}」的电话「${trimmed}」不是有效的电话号码：${place}`, {
+          file: path,
+          line,
+          hint: '电话只能含数字、“-”、空格和括号，如 0573-82231234 或 12345；分机写作“转123”。'
+        })
+      }
+      if (key === 'web' && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(trimmed)) {
+        throw new UserError(`单位名录「${name}」的网址「${trimmed}」无效：${place}`, {file: path, line, hint: '网址应以 http:// 或 https:// 开头，如 https://www.xiuzhou.gov.cn/。'})
+      }
+      unit[key] = trimmed
+    }
     for (const written of [unit.name, unit.fullName, ...unit.aliases]) {
       if (!written) continue
       const owner = seen.get(written)

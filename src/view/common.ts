@@ -2,7 +2,7 @@
  * Pieces shared by the document views: the issuer block of the front matter, the deadline and
  * the policy year.
  */
-import type {Policy} from '../tree/types.ts'
+import type {AppendixItem, Deadline, Policy} from '../tree/types.ts'
 import type {Config} from '../config/types.ts'
 import {formatDate, isoTimestamp} from './format.ts'
 
@@ -72,4 +72,73 @@ export function deadline(policy: Policy, config: Config): string {
   if (config.deadline) return formatDate(config.deadline) ?? ''
   const year = policyYear(policy, config)
   return year === undefined ? '' : `${year}年12月31日`
+}
+
+/** One task's 完成时限 as shown: `text` as written (dates formatted `2024年6月30日`), `date` ISO when it is one. */
+export interface TaskDeadline {
+  text: string
+  date?: string
+  source: Deadline['source']
+}
+
+/** The stable task id of an appendix item (`附3`): the tree's ids are for clauses. */
+export function appendixTaskId(item: AppendixItem): string {
+  return `附${item.number}`
+}
+
+/** Where a task sits: its id and its part's ordinal (appendix items: the part their domain matched, 0 if none). */
+export interface TaskPlace {
+  id: string
+  part: number
+  /** The policy's own deadline for the task (the tree's `Clause.deadline`). */
+  deadline?: Deadline
+}
+
+/**
+ * A task's 完成时限: the policy text's own (tree) first, then `deadlines.tasks[id]`,
+ * `deadlines.parts[part]`, `deadlines.default`, and last the policy-wide `deadline(policy, config)`.
+ * Undefined when none of them gives one.
+ */
+export function taskDeadline(task: TaskPlace, policy: Policy, config: Config): TaskDeadline | undefined {
+  if (task.deadline) {
+    return {text: task.deadline.text, date: task.deadline.date, source: task.deadline.source}
+  }
+  const configured = config.deadlines?.tasks?.[task.id] ?? config.deadlines?.parts?.[task.part] ?? config.deadlines?.default
+  if (configured) {
+    const text = configured.date && configured.text === configured.date ? formatDate(configured.date)! : configured.text
+    return configured.date ? {text, date: configured.date, source: 'config'} : {text, source: 'config'}
+  }
+  const fallback = deadline(policy, config)
+  if (!fallback) return undefined
+  const date = config.deadline ?? /^(\d{4})年12月31日$/.exec(fallback)?.[1]?.concat('-12-31')
+  return {text: fallback, date, source: 'config'}
+}
+
+/**
+ * The deadline every task shares, for a sentence such as `于2024年12月31日前完成`: '' when the tasks'
+ * deadlines differ, when there are none, or when the shared one is not a plain date (`6月底前`, `持续推进`).
+ */
+export function commonDeadline(deadlines: ReadonlyArray<TaskDeadline | undefined>): string {
+  const texts = new Set(deadlines.map((d) => (d?.date && d.text === formatDate(d.date) ? d.text : '')))
+  return texts.size === 1 ? [...texts][0]! : ''
+}
+
+/**
+ * `deadlines:` entries that name no task or part of this policy (a typo would otherwise go unnoticed),
+ * as warnings in Chinese.
+ */
+export function unusedDeadlines(policy: Policy, config: Config): string[] {
+  const warnings: string[] = []
+  const ids = new Set([
+    ...policy.children.flatMap((d) => d.children.map((c) => c.id)),
+    ...(policy.appendix?.children ?? []).map(appendixTaskId)
+  ])
+  for (const id of Object.keys(config.deadlines?.tasks ?? {})) {
+    if (!ids.has(id)) warnings.push(`配置项 deadlines.tasks 里的任务编号“${id}”在政策中没有，这个完成时限没有用上；任务编号见任务台账的“任务编号”列`)
+  }
+  const parts = new Set(policy.children.map((d) => d.ordinal))
+  for (const part of Object.keys(config.deadlines?.parts ?? {})) {
+    if (!parts.has(Number(part))) warnings.push(`配置项 deadlines.parts 里的第${part}部分在政策中没有（政策共${policy.children.length}个部分），这个完成时限没有用上`)
+  }
+  return warnings
 }

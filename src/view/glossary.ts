@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import {UserError} from '../errors.ts'
+import {findPrototypeKey} from '../tree/keys.ts'
 
 export interface GlossaryEntry {
   /** The term exactly as the policy writes it (`专精特新`, `首台（套）`). */
@@ -41,6 +42,10 @@ export function parseGlossary(text: string, file?: string): GlossaryEntry[] {
     throw new UserError(`名词解释文件不是有效的 YAML：${file ?? ''}`, {file, hint: (error as Error).message, cause: error})
   }
   if (data == null) return []
+  const bad = findPrototypeKey(data)
+  if (bad) {
+    throw new UserError(`名词解释文件 ${file ?? ''} 里的“${bad.key}”（${bad.path}）不能作为名称`, {file, hint: '每项只写 term（名词）和 plain（通俗解释）两项，请删除其他名称。'})
+  }
   if (!Array.isArray(data)) throw new UserError(`名词解释文件应为列表（- term: … plain: …）：${file ?? ''}`, {file})
   const out: GlossaryEntry[] = []
   const seen = new Set<string>()

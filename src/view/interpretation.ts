@@ -1,9 +1,12 @@
 /**
- * The plain-language interpretation (政策解读 / 一图读懂) for the public: key figures, then per
- * domain what it aims at, what support there is (who → what → how much) and whom to ask, with the
- * glossary entries for the terms it prints, then a "who are you" section. Every statement carries
- * its source (`第N条`, `领域引言`, `结语第N段`, `附件`); every measure of the tree appears at least
- * once. Rendered through `templates/interpretation.md.hbs` (leaflet layout).
+ * The plain-language interpretation (政策解读) for the public, in the order a reader asks:
+ * key figures; then 谁能享受 by audience (enterprises by type, individuals, farmers, institutions),
+ * each benefit with what, how much, on what condition and whom to contact (office and phone
+ * from the units registry); then the policy part by part for those who read on; the
+ * government's own targets last, in a short section. Every statement carries its source
+ * (`第N条`, `领域引言`, `结语第N段`, `附件`); every measure of the tree appears at least once;
+ * a section with nothing to say is left out. Rendered through `templates/interpretation.md.hbs`
+ * (leaflet layout); the one-page poster (一图读懂) is built from this view (`poster.ts`).
  */
 import type {Clause, Domain, Measure, Policy} from '../tree/types.ts'
 import type {Config} from '../config/types.ts'
@@ -12,11 +15,12 @@ import {splitRoles} from './duties.ts'
 import {chineseNumeral, joinNames} from './format.ts'
 import {issuerBlock} from './common.ts'
 import {loadGlossary, termsIn, type GlossaryEntry} from './glossary.ts'
+import {contactDetails, unitsByName, type RegistryUnitLike} from './contacts.ts'
 
 export interface InterpretationOptions {
   /** Glossary entries (`loadGlossary()` reads `templates/glossary.yml`). */
   glossary: readonly GlossaryEntry[]
-  /** Units registry: gives the full names shown under "whom to ask". Default: none (short names only). */
+  /** Units registry: full names and contacts (office, phone, address, web) for 找谁办. Default: none (short names only). */
   registry?: RegistryLike
   /** Configuration: the date (成文日期, fixed file timestamp). Default `{}`. */
   config?: Config
@@ -25,11 +29,11 @@ export interface InterpretationOptions {
 /** One key figure of the headline box. */
 export interface KeyFigure {
   label: string
-  /** The figure as printed (`8个`, `约26亿元`). */
+  /** The figure as printed (`72项`, `约26亿元`). */
   figure: string
-  /** Where it comes from (`第1—68条`, `结语第1段`, `附件`). */
+  /** Where it comes from (`第10、11条`, `结语第1段`, `附件`). */
   source: string
-  /** A plain note under the figure (the policy's own words for the total); empty when none. */
+  /** A plain note after the figure (who gets the largest benefits); empty when none. */
   note: string
 }
 
@@ -47,6 +51,18 @@ export interface StatedTotal {
   source: string
 }
 
+/** What kind of benefit a line is, for the reader's filter: the first kind whose words the line uses. */
+export type BenefitKind = '贷款贴息' | '税费减免' | '奖励' | '补贴' | '其他支持'
+
+/** Kinds in the order a filter lists them, with the words that mark them. Edit here. */
+export const benefitKinds: ReadonlyArray<{kind: BenefitKind; words: readonly string[]}> = [
+  {kind: '贷款贴息', words: ['贴息', '贷款', '利息', '担保费', '融资']},
+  {kind: '税费减免', words: ['减免', '免征', '减征', '免收', '减半', '收费标准', '税收优惠', '加计扣除', '退税']},
+  {kind: '奖励', words: ['奖励', '奖金', '一次性奖', '科技奖', '奖']},
+  {kind: '补贴', words: ['补助', '补贴', '资助', '经费支持', '兑付', '给予支持', '扶持']},
+  {kind: '其他支持', words: []}
+]
+
 /** One line of a support list: who → what → how much. */
 export interface SupportLine {
   /** Recipient or condition in the clause's words (`Measure.who`). */
@@ -59,6 +75,8 @@ export interface SupportLine {
   conditions: string
   /** True when this line is the bracketed alternative of another (`…（产品）给予…（300万元）`). */
   alternative: boolean
+  /** Kind of benefit (`奖励`, `补贴`, `贷款贴息`, `税费减免`, `其他支持`). */
+  kind: BenefitKind
   clause: number
   /** `第N条`. */
   cite: string
@@ -83,15 +101,29 @@ export interface BudgetLine {
   cite: string
 }
 
+/** Whom to contact: a unit with its registry contact and the clauses it leads. */
 export interface ContactLine {
   /** Canonical short name (`区发改局`). */
   unit: string
   /** Full name from the registry when it differs (`区发展和改革局`); empty otherwise. */
   fullName: string
-  /** `牵头实施本领域政策（见领域标题）；牵头第1、5、6、7条`: the sources are part of the text. */
-  roles: string
+  /** Office, phone, address, web link from the registry; each empty when not given. */
+  office: string
+  phone: string
+  address: string
+  web: string
+  /** The contact details joined for printing (`投资科；电话0573-82000101；地址…`); empty when the registry gives none. */
+  details: string
   /** `第1、5、6、7条`, or `领域标题` for a domain lead that leads no clause. */
   cite: string
+}
+
+/** A clause without stated sums, named by its title (for audiences and for parts without benefits). */
+export interface RelatedClause {
+  /** Clause title as written, without its closing `。` (`支持推进“住有宜居”`). */
+  title: string
+  cite: string
+  domain: string
 }
 
 export interface InterpretationDomain {
@@ -100,35 +132,48 @@ export interface InterpretationDomain {
   title: string
   /** `一、扩大有效投资政策`. */
   heading: string
-  /** Domain lead units, joined. */
-  leads: string
   /** `第1—7条`: the domain's clauses, for statements about the whole domain. */
   range: string
   budgets: BudgetLine[]
-  aims: AimLine[]
   supports: SupportLine[]
+  /** When the part states no sums: its clauses by title (at most `keyClauseLimit`), so the section still says what the part does. */
+  keyClauses: RelatedClause[]
+  /** Clauses of the part not listed in `keyClauses`; 0 when all are. */
+  moreClauses: number
   contacts: ContactLine[]
-  /** Entries whose term occurs in this section's printed statements (aims, budgets, support lines). */
+  /** Entries whose term occurs in this section's printed statements (budgets, support lines, clause titles). */
   glossary: GlossaryEntry[]
-  counts: {aims: number; supports: number; measures: number}
+  counts: {supports: number; measures: number}
 }
 
-/** A clause without measures that concerns an audience, named by its title. */
-export interface RelatedClause {
-  /** Clause title as written, without its closing `。` (`支持推进“住有宜居”`). */
-  title: string
-  cite: string
-  domain: string
+/** The government's own targets of one part, shortened: the first few, with how many more there are. */
+export interface AimGroup {
+  heading: string
+  aims: AimLine[]
+  /** Targets of the part not listed; 0 when all are. */
+  more: number
+  /** `第1—7条`, where the rest are. */
+  range: string
+}
+
+/** One group of an audience (`科技型企业`); `label` is empty for an audience that is not split. */
+export interface AudienceGroup {
+  label: string
+  lines: SupportLine[]
 }
 
 export interface Audience {
   key: AudienceKey
-  /** `我是企业`. */
+  /** `企业`. */
   label: string
-  /** The support lines that concern this audience (same lines as in the domain sections). */
+  /** The support lines that concern this audience, in groups (enterprises by type); only non-empty groups. */
+  groups: AudienceGroup[]
+  /** All lines of the groups (a line is in one group of an audience). */
   lines: SupportLine[]
   /** Clauses without stated sums that concern this audience. */
   related: RelatedClause[]
+  /** Lead units of the lines and related clauses, with their registry contacts. */
+  contacts: ContactLine[]
 }
 
 export interface InterpretationView {
@@ -136,17 +181,27 @@ export interface InterpretationView {
   policyTitle: string
   /** `征求意见稿`; empty when none. */
   status: string
+  /** The heading of the 谁能享受 section; the HTML page offers its filter there. */
+  benefitsHeading: string
   figures: KeyFigure[]
   total?: StatedTotal
-  counts: {domains: number; clauses: number; measures: number; measureClauses: number; items: number; lines: number}
-  domains: InterpretationDomain[]
+  counts: {domains: number; clauses: number; measures: number; measureClauses: number; items: number; lines: number; aims: number}
+  /** All clauses (`第1—68条`). */
+  range: string
+  /** Audiences with something to show (lines or related clauses), in `audienceKeywords` order. */
   audiences: Audience[]
+  /** Kinds of benefit that occur, in `benefitKinds` order (the HTML filter's buttons). */
+  kinds: BenefitKind[]
+  /** Parts with clauses, in policy order. */
+  domains: InterpretationDomain[]
+  /** Parts that state targets, shortened (the last section). */
+  aims: AimGroup[]
 }
 
 // ---------------------------------------------------------------------------------------------
-// "Who are you": keywords per audience
+// Audiences: keywords per audience, and enterprise types
 
-export type AudienceKey = 'enterprise' | 'farmer' | 'resident' | 'research'
+export type AudienceKey = 'enterprise' | 'resident' | 'farmer' | 'research'
 
 /**
  * How a measure is assigned to audiences. A measure concerns an audience when its `who` or its
@@ -159,29 +214,45 @@ export type AudienceKey = 'enterprise' | 'farmer' | 'resident' | 'research'
 export const audienceKeywords: ReadonlyArray<{key: AudienceKey; label: string; keywords: readonly string[]; domains: readonly string[]}> = [
   {
     key: 'enterprise',
-    label: '我是企业',
+    label: '企业',
     keywords: ['企业', '公司', '工厂', '园区', '车间', '项目', '产品', '装备', '软件', '新材料', '供应链', '冠军', '小巨人', '专精特新', '外贸', '班列', '用人单位', '商贸'],
     domains: ['制造业', '服务业', '开放']
   },
   {
+    key: 'resident',
+    label: '个人和家庭',
+    keywords: ['居民', '家庭', '个人', '群众', '老年', '婴幼儿', '托育', '残疾', '就业', '消费', '住房', '人才', '市民', '学生', '惠民', '领军'],
+    domains: ['民生']
+  },
+  {
     key: 'farmer',
-    label: '我是农户（农业经营主体）',
+    label: '农户和农业经营主体',
     keywords: ['农户', '农民', '农业', '种植', '种粮', '粮', '稻', '麦', '油菜', '耕地', '农田', '合作社', '家庭农场', '村集体', '养殖', '强农'],
     domains: ['乡村', '农业', '农村']
   },
   {
-    key: 'resident',
-    label: '我是居民',
-    keywords: ['居民', '家庭', '个人', '群众', '老年', '婴幼儿', '托育', '残疾', '就业', '消费', '住房', '人才', '市民', '学生', '惠民'],
-    domains: ['民生']
-  },
-  {
     key: 'research',
-    label: '我是科研机构',
-    keywords: ['高校', '院所', '科研', '研究院', '实验室', '研发机构', '研发计划', '科技奖', '科学技术奖', '创新中心', '技术中心', '成果', '专利', '攻关'],
+    label: '科研机构和其他单位',
+    keywords: ['高校', '院所', '科研', '研究院', '实验室', '研发机构', '研发计划', '科技奖', '科学技术奖', '创新中心', '技术中心', '成果', '专利', '攻关', '医院', '学校'],
     domains: ['科技']
   }
 ]
+
+/**
+ * Enterprise types: a line goes to the first type whose words occur in its recipient, phrase,
+ * conditions or domain title; lines matching none go to `其他企业`. Edit here.
+ */
+export const enterpriseTypes: ReadonlyArray<{label: string; words: readonly string[]}> = [
+  {label: '科技型企业', words: ['高新技术', '科技型', '研发', '加计扣除', '专利', '科技']},
+  {label: '制造业企业', words: ['制造', '工业', '技改', '设备', '专精特新', '小巨人', '冠军', '首台', '首批次', '首版次', '数字化', '智能', '亩均', '车间', '工厂']},
+  {label: '外贸和服务业企业', words: ['外贸', '出口', '进口', '跨境', '班列', '服务业', '商贸', '物流', '电商', '会展', '文旅', '旅游', '消费', '开放']}
+]
+const otherEnterprises = '其他企业'
+
+/** Clause titles shown for a part without sums, at most. */
+export const keyClauseLimit = 6
+/** Targets shown per part in the closing section, at most. */
+export const aimLimit = 3
 
 // ---------------------------------------------------------------------------------------------
 // Amounts
@@ -239,11 +310,15 @@ function domainHeading(domain: Domain): string {
 
 /** `第1—7条` (or `第5条`); empty when there are no clauses. */
 function clauseRange(clauses: readonly Clause[]): string {
-  if (clauses.length === 0) return ''
-  const numbers = clauses.map((c) => c.number)
-  const low = Math.min(...numbers)
-  const high = Math.max(...numbers)
-  return low === high ? `第${low}条` : `第${low}—${high}条`
+  return clauseRangeOf(clauses.map((c) => c.number))
+}
+
+/** Clause numbers as one citation: `第5条`, `第10、11、13条` (up to three), else `第10—53条`; empty for none. */
+export function clauseRangeOf(numbers: readonly number[]): string {
+  const distinct = [...new Set(numbers)].sort((a, b) => a - b)
+  if (distinct.length === 0) return ''
+  if (distinct.length <= 3) return `第${distinct.join('、')}条`
+  return `第${distinct[0]}—${distinct.at(-1)}条`
 }
 
 function trimEnd(text: string): string {
@@ -258,6 +333,8 @@ function trimEnd(text: string): string {
 export function clauseSupportLines(clause: Clause, domain: string): SupportLine[] {
   const lead = joinNames(splitRoles(clause.units).leads.map((ref) => ref.name))
   const lines: SupportLine[] = []
+  /** Source span of each line's first measure (by line index), for its kind. */
+  const firstTexts: string[] = []
   let open: {line: SupportLine; rate: boolean; texts: string[]; amounts: string[]; conds: string[]} | undefined
   const close = () => {
     if (!open) return
@@ -279,22 +356,44 @@ export function clauseSupportLines(clause: Clause, domain: string): SupportLine[
     }
     close()
     const line: SupportLine = {
-      who: measure.who, what: '', amount: '', conditions: '', alternative: false,
+      who: measure.who, what: '', amount: '', conditions: '', alternative: false, kind: '其他支持',
       clause: clause.number, cite: cite(clause), contact: lead, domain, yuan
     }
     lines.push(line)
+    firstTexts[lines.length - 1] = measure.text
     open = {line, rate: measure.kind === 'rate', texts: text ? [text] : [], amounts: [amountLabel(measure)], conds}
     if (measure.alternative) {
       close()
       lines.push({
         who: measure.alternative.who, what: '', amount: amountLabel({kind: measure.kind, value: measure.alternative.value, unit: measure.unit}),
-        conditions: conds.join('；'), alternative: true, clause: clause.number, cite: cite(clause), contact: lead, domain,
+        conditions: conds.join('；'), alternative: true, kind: '其他支持', clause: clause.number, cite: cite(clause), contact: lead, domain,
         yuan: toYuan(measure.alternative.value, measure.unit)
       })
     }
   }
   close()
+  // An alternative line has no phrase of its own: it takes the kind of the line it follows.
+  let previous: BenefitKind = '其他支持'
+  for (const [i, line] of lines.entries()) {
+    line.kind = line.alternative ? previous : benefitKind([`${line.what}${line.who}`, after(clause.body, firstTexts[i] ?? ''), clause.title])
+    previous = line.kind
+  }
   return lines
+}
+
+/** The clause text just after a measure's span (`…300万元、200万元、100万元奖励`): where a 分别 list names its kind. */
+function after(body: string, span: string): string {
+  const at = span ? body.indexOf(span) : -1
+  return at < 0 ? '' : body.slice(at, at + span.length + 40).split('。')[0]
+}
+
+/** The kind of a benefit: the first of `texts` (its phrase, the words after it, the clause title) that names one. */
+function benefitKind(texts: readonly string[]): BenefitKind {
+  for (const text of texts) {
+    const hit = benefitKinds.find((k) => k.words.some((w) => text.includes(w)))
+    if (hit) return hit.kind
+  }
+  return '其他支持'
 }
 
 /** Money lines largest first (in 元), then lines without a sum (rates) in clause order. Stable. */
@@ -310,29 +409,6 @@ function largestFirst(lines: SupportLine[]): SupportLine[] {
       return a.index - b.index
     })
     .map((entry) => entry.line)
-}
-
-function contactLines(domain: Domain, registry: RegistryLike | undefined): ContactLine[] {
-  const fullNames = new Map((registry?.units ?? []).map((u) => [u.name, u.fullName ?? '']))
-  const byUnit = new Map<string, {domainLead: boolean; clauses: number[]}>()
-  const entry = (name: string) => {
-    let e = byUnit.get(name)
-    if (!e) byUnit.set(name, (e = {domainLead: false, clauses: []}))
-    return e
-  }
-  for (const ref of domain.leads) entry(ref.name).domainLead = true
-  for (const clause of domain.children) {
-    for (const ref of splitRoles(clause.units).leads) {
-      const e = entry(ref.name)
-      if (!e.clauses.includes(clause.number)) e.clauses.push(clause.number)
-    }
-  }
-  return [...byUnit].map(([unit, e]) => {
-    const numbers = e.clauses.length > 0 ? `第${e.clauses.join('、')}条` : ''
-    const roles = [e.domainLead ? '牵头实施本领域政策（见领域标题）' : '', numbers ? `牵头${numbers}` : ''].filter(Boolean).join('；')
-    const full = fullNames.get(unit) ?? ''
-    return {unit, fullName: full && full !== unit ? full : '', roles, cite: numbers || '领域标题'}
-  })
 }
 
 /**
@@ -369,48 +445,105 @@ export function statedTotal(policy: Policy): StatedTotal | undefined {
   }
 }
 
-function domainView(domain: Domain, glossary: readonly GlossaryEntry[], registry: RegistryLike | undefined): InterpretationDomain {
+
+// ---------------------------------------------------------------------------------------------
+// Contacts
+
+type Units = Map<string, RegistryUnitLike>
+
+function contactLine(unit: string, clauses: readonly number[], units: Units, domainLead = false): ContactLine {
+  const entry = units.get(unit)
+  const full = entry?.fullName ?? ''
+  const office = entry?.office ?? ''
+  const phone = entry?.phone ?? ''
+  const address = entry?.address ?? ''
+  const web = entry?.web ?? ''
+  const details = contactDetails(entry)
+  const sorted = [...clauses].sort((a, b) => a - b)
+  return {
+    unit,
+    fullName: full && full !== unit ? full : '',
+    office,
+    phone,
+    address,
+    web,
+    details,
+    cite: sorted.length > 0 ? `第${sorted.join('、')}条` : domainLead ? '领域标题' : ''
+  }
+}
+
+/** Lead units of some clauses, in order of first appearance, with the clauses each leads. */
+function leadContacts(clauses: readonly Clause[], units: Units, domainLeads: readonly string[] = []): ContactLine[] {
+  const byUnit = new Map<string, number[]>()
+  for (const name of domainLeads) if (!byUnit.has(name)) byUnit.set(name, [])
+  for (const clause of clauses) {
+    for (const ref of splitRoles(clause.units).leads) {
+      const numbers = byUnit.get(ref.name) ?? []
+      if (!numbers.includes(clause.number)) numbers.push(clause.number)
+      byUnit.set(ref.name, numbers)
+    }
+  }
+  return [...byUnit].map(([unit, numbers]) => contactLine(unit, numbers, units, domainLeads.includes(unit)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function relatedClause(clause: Clause, domain: Domain): RelatedClause {
+  return {title: trimEnd(clause.title), cite: cite(clause), domain: domainHeading(domain)}
+}
+
+function domainView(domain: Domain, glossary: readonly GlossaryEntry[], units: Units): InterpretationDomain {
   const heading = domainHeading(domain)
-  const aims: AimLine[] = [
-    ...(domain.targets ?? []).map((t) => ({text: trimEnd(t.text), cite: '领域引言'})),
-    ...domain.children.flatMap((c) => (c.targets ?? []).map((t) => ({text: trimEnd(t.text), cite: cite(c)})))
-  ]
   const budgets: BudgetLine[] = domain.children.flatMap((c) => (c.budgets ?? []).map((b) => ({text: trimEnd(b.text), cite: cite(c)})))
   const supports = largestFirst(domain.children.flatMap((c) => clauseSupportLines(c, heading)))
+  const keyClauses = supports.length > 0 ? [] : domain.children.slice(0, keyClauseLimit).map((c) => relatedClause(c, domain))
   const printed = [
-    ...aims.map((a) => a.text),
     ...budgets.map((b) => b.text),
-    ...supports.flatMap((s) => [s.who, s.what, s.conditions])
+    ...supports.flatMap((s) => [s.who, s.what, s.conditions]),
+    ...keyClauses.map((c) => c.title)
   ]
   return {
     ordinal: domain.ordinal,
     numeral: chineseNumeral(domain.ordinal),
     title: domain.title,
     heading,
-    leads: joinNames(domain.leads.map((ref) => ref.name)),
     range: clauseRange(domain.children),
     budgets,
-    aims,
     supports,
-    contacts: contactLines(domain, registry),
+    keyClauses,
+    moreClauses: supports.length > 0 ? 0 : Math.max(0, domain.children.length - keyClauseLimit),
+    contacts: leadContacts(domain.children, units, domain.leads.map((ref) => ref.name)),
     glossary: termsIn(glossary, printed),
-    counts: {aims: aims.length, supports: supports.length, measures: domain.children.reduce((n, c) => n + (c.measures?.length ?? 0), 0)}
+    counts: {supports: supports.length, measures: domain.children.reduce((n, c) => n + (c.measures?.length ?? 0), 0)}
   }
+}
+
+function aimGroups(policy: Policy): AimGroup[] {
+  return policy.children.flatMap((domain) => {
+    const aims: AimLine[] = [
+      ...(domain.targets ?? []).map((t) => ({text: trimEnd(t.text), cite: '领域引言'})),
+      ...domain.children.flatMap((c) => (c.targets ?? []).map((t) => ({text: trimEnd(t.text), cite: cite(c)})))
+    ]
+    if (aims.length === 0) return []
+    return [{heading: domainHeading(domain), aims: aims.slice(0, aimLimit), more: Math.max(0, aims.length - aimLimit), range: clauseRange(domain.children)}]
+  })
 }
 
 const hasAny = (text: string, words: readonly string[]) => words.some((w) => text.includes(w))
 
-function audienceViews(policy: Policy, domains: InterpretationDomain[]): Audience[] {
+function enterpriseType(line: SupportLine): string {
+  const text = `${line.who}${line.what}${line.conditions}`
+  return (enterpriseTypes.find((t) => hasAny(text, t.words)) ?? enterpriseTypes.find((t) => hasAny(line.domain, t.words)))?.label ?? otherEnterprises
+}
+
+function audienceViews(policy: Policy, lines: readonly SupportLine[], units: Units): Audience[] {
   const byClause = new Map<number, Clause>()
-  const domainOf = new Map<number, Domain>()
-  for (const d of policy.children) for (const c of d.children) {
-    byClause.set(c.number, c)
-    domainOf.set(c.number, d)
-  }
-  // Lines in clause order (not value order) so the audience lists read like the policy.
-  const lines = domains.flatMap((d) => d.supports).sort((a, b) => a.clause - b.clause)
+  for (const d of policy.children) for (const c of d.children) byClause.set(c.number, c)
+  // Lines largest first within an audience: the reader sees the biggest benefit first.
+  const ordered = largestFirst([...lines].sort((a, b) => a.clause - b.clause))
   const matches = new Map<SupportLine, AudienceKey[]>()
-  for (const line of lines) {
+  for (const line of ordered) {
     let keys = audienceKeywords.filter((a) => hasAny(`${line.who}${line.conditions}`, a.keywords)).map((a) => a.key)
     if (keys.length === 0) {
       const clause = byClause.get(line.clause)
@@ -419,53 +552,78 @@ function audienceViews(policy: Policy, domains: InterpretationDomain[]): Audienc
     }
     matches.set(line, keys)
   }
-  return audienceKeywords.map((a) => ({
-    key: a.key,
-    label: a.label,
-    lines: lines.filter((line) => matches.get(line)!.includes(a.key)),
-    related: policy.children.flatMap((d) =>
+  return audienceKeywords.flatMap((a) => {
+    const mine = ordered.filter((line) => matches.get(line)!.includes(a.key))
+    const groups: AudienceGroup[] =
+      a.key === 'enterprise'
+        ? [...enterpriseTypes.map((t) => t.label), otherEnterprises]
+            .map((label) => ({label, lines: mine.filter((line) => enterpriseType(line) === label)}))
+            .filter((g) => g.lines.length > 0)
+            // One group that is only "other enterprises" needs no label of its own.
+            .map((g, _, all) => (all.length === 1 && g.label === otherEnterprises ? {...g, label: ''} : g))
+        : mine.length > 0
+          ? [{label: '', lines: mine}]
+          : []
+    const relatedClauses = policy.children.flatMap((d) =>
       d.children
         .filter((c) => (c.measures ?? []).length === 0 && (c.budgets ?? []).length === 0)
         .filter((c) => hasAny(c.title, a.keywords) || hasAny(d.title, a.domains))
-        .map((c) => ({title: trimEnd(c.title), cite: cite(c), domain: domainHeading(d)}))
+        .map((c) => ({clause: c, domain: d}))
     )
-  }))
+    if (mine.length === 0 && relatedClauses.length === 0) return []
+    const clauses = [...new Set([...mine.map((l) => byClause.get(l.clause)!), ...relatedClauses.map((r) => r.clause)])]
+    return [{
+      key: a.key,
+      label: a.label,
+      groups,
+      lines: groups.flatMap((g) => g.lines),
+      related: relatedClauses.map(({clause, domain}) => relatedClause(clause, domain)),
+      contacts: leadContacts(clauses, units)
+    }]
+  })
 }
 
 /** The interpretation of a (parsed and enriched) policy as plain data for the template. */
 export function buildInterpretationView(policy: Policy, options: InterpretationOptions): InterpretationView {
   const config = options.config ?? {}
   const issuer = issuerBlock(policy, config)
-  const domains = policy.children.map((d) => domainView(d, options.glossary, options.registry))
+  const units: Units = unitsByName(options.registry)
+  const domains = policy.children.filter((d) => d.children.length > 0).map((d) => domainView(d, options.glossary, units))
+  const lines = domains.flatMap((d) => d.supports)
   const clauses = policy.children.flatMap((d) => d.children)
   const measures = clauses.reduce((n, c) => n + (c.measures?.length ?? 0), 0)
   const measureClauses = clauses.filter((c) => (c.measures?.length ?? 0) > 0)
   const items = policy.appendix?.children.length ?? 0
   const total = statedTotal(policy)
-  const range = clauseRange(clauses)
-  const figures: KeyFigure[] = [
-    {label: '政策领域', figure: `${domains.length}个`, source: domains.length > 0 ? `${domains[0].numeral}至${domains.at(-1)!.numeral}` : '', note: ''},
-    {label: '政策条款', figure: `${clauses.length}条`, source: range, note: ''},
-    {
+  const aims = aimGroups(policy)
+  const audiences = audienceViews(policy, lines, units)
+  const largest = largestFirst(lines.filter((l) => l.yuan !== undefined)).slice(0, 3)
+  const figures: KeyFigure[] = []
+  if (total) figures.push({label: '支持资金总额', figure: total.figure, source: total.source, note: total.basis === 'budgets' ? total.text : ''})
+  if (measures > 0) {
+    figures.push({
       label: '明确金额或比例的支持',
       figure: `${measures}项`,
-      source: measureClauses.length > 0 ? `第${measureClauses.map((c) => c.number).join('、')}条` : '',
+      source: `第${measureClauses.map((c) => c.number).join('、')}条`,
       note: ''
-    }
-  ]
-  if (total) figures.push({label: '支持资金总额', figure: total.figure, source: total.source, note: trimEnd(total.text)})
+    })
+  }
+  for (const line of largest) figures.push({label: '单项最高', figure: line.amount, source: line.cite, note: line.who})
+  figures.push({label: '政策条款', figure: `${clauses.length}条`, source: clauseRange(clauses), note: `分${domains.length}个部分`})
   if (items > 0) figures.push({label: '积极争取省市政策事项', figure: `${items}项`, source: '附件', note: ''})
+  const used = new Set(audiences.flatMap((a) => a.lines.map((l) => l.kind)))
   return {
     meta: {
       kind: 'interpretation',
       layout: 'leaflet',
       title: `《${policy.title}》政策解读`,
-      subtitle: '一图读懂：支持什么、给谁、给多少、找谁办',
+      subtitle: lines.length > 0 ? '谁能享受、享受什么、找谁办' : '政策要点和办理部门',
       date: issuer.date,
       created: issuer.created
     },
     policyTitle: policy.title,
     status: policy.status ?? '',
+    benefitsHeading: '谁能享受',
     figures,
     total,
     counts: {
@@ -474,15 +632,20 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
       measures,
       measureClauses: measureClauses.length,
       items,
-      lines: domains.reduce((n, d) => n + d.supports.length, 0)
+      lines: lines.length,
+      aims: aims.reduce((n, g) => n + g.aims.length + g.more, 0)
     },
+    range: clauseRange(clauses),
+    audiences,
+    kinds: benefitKinds.map((k) => k.kind).filter((k) => used.has(k)),
     domains,
-    audiences: audienceViews(policy, domains)
+    aims
   }
 }
 
-/** Views-table entry: one document, `政策解读`, with the built-in glossary. */
+/** Views-table entry: one document, `政策解读`, with the context's glossary (else the built-in one). */
 export function interpretationDocuments(context: ViewContext): Array<ViewDocument<InterpretationView>> {
-  const data = buildInterpretationView(context.policy, {glossary: loadGlossary(), registry: context.registry, config: context.config})
+  const glossary = context.glossary ?? loadGlossary()
+  const data = buildInterpretationView(context.policy, {glossary, registry: context.registry, config: context.config})
   return [{template: 'interpretation', path: ['政策解读'], label: '政策解读', data}]
 }

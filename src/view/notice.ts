@@ -6,7 +6,7 @@ import type {Clause} from '../tree/types.ts'
 import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
 import {collectDuties, splitRoles} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
-import {deadline, issuerBlock} from './common.ts'
+import {commonDeadline, issuerBlock, taskDeadline} from './common.ts'
 import {keepNames} from './keep.ts'
 
 export interface NoticeRow {
@@ -26,7 +26,7 @@ export interface NoticeRow {
   supports: string
   leadUnits: string[]
   supportUnits: string[]
-  /** 完成时限. */
+  /** 完成时限 of this task, as written (`2024年6月底前`, `持续推进`) or formatted (`2024年12月31日`); '' when none. */
   deadline: string
 }
 
@@ -54,8 +54,10 @@ export interface NoticeAppendixRow {
 export interface NoticeView {
   meta: FrontMatter
   policyTitle: string
-  /** 完成时限 formatted, for the body text. */
+  /** 完成时限 shared by every task, formatted for the body text; '' when the tasks' deadlines differ or there are none. */
   deadline: string
+  /** True when any task has a 完成时限 (the table then has the column). */
+  deadlineColumn: boolean
   /** Attachment titles in order (also in `meta.attachments`). */
   tableTitle: string
   groups: NoticeGroup[]
@@ -72,8 +74,8 @@ export function noticeView(context: ViewContext): NoticeView {
   const {policy, config} = context
   const duties = collectDuties(policy, context.registry)
   const issuer = issuerBlock(policy, config)
-  const due = deadline(policy, config)
   let index = 0
+  const dues: Array<ReturnType<typeof taskDeadline>> = []
   const groups: NoticeGroup[] = policy.children.map((domain) => ({
     numeral: chineseNumeral(domain.ordinal),
     ordinal: domain.ordinal,
@@ -83,6 +85,8 @@ export function noticeView(context: ViewContext): NoticeView {
       const {leads, supports} = splitRoles(clause.units)
       const leadUnits = unitDisplayNames(leads)
       const supportUnits = unitDisplayNames(supports)
+      const due = taskDeadline({id: clause.id, part: domain.ordinal, deadline: clause.deadline}, policy, config)
+      dues.push(due)
       return {
         index: ++index,
         number: clause.number,
@@ -93,7 +97,7 @@ export function noticeView(context: ViewContext): NoticeView {
         supports: joinNames(supportUnits),
         leadUnits,
         supportUnits,
-        deadline: due
+        deadline: due?.text ?? ''
       }
     })
   }))
@@ -122,7 +126,8 @@ export function noticeView(context: ViewContext): NoticeView {
       keep: keepNames(context)
     },
     policyTitle: policy.title,
-    deadline: due,
+    deadline: commonDeadline(dues),
+    deadlineColumn: dues.some((d) => d !== undefined),
     tableTitle,
     groups,
     clauseCount: index,

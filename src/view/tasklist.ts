@@ -7,8 +7,9 @@ import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
 import {keepNames} from './keep.ts'
 import {collectDuties, splitRoles, type Duty, type UnitDuties} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
-import {deadline, issuerBlock} from './common.ts'
+import {appendixTaskId, commonDeadline, issuerBlock, taskDeadline} from './common.ts'
 import {clauseLabel} from './notice.ts'
+import {contactDetails, unitsByName} from './contacts.ts'
 
 export interface TaskDomain {
   numeral: string
@@ -33,6 +34,7 @@ export interface TaskClause {
   supports: string
   /** Other units in the clause (co-leads and supporters except this unit), joined. */
   partners: string
+  /** 完成时限 of this task as shown ('' when none). */
   deadline: string
   /** Sub-unit marking, for example `由区委人才办承担` or `含区国资办`; empty when the unit is named itself. */
   note: string
@@ -47,6 +49,8 @@ export interface TaskItem {
   /** `牵头` or `配合`. */
   role: string
   units: string
+  /** 完成时限 of the item ('' when none). */
+  deadline: string
   note: string
 }
 
@@ -65,8 +69,15 @@ export interface TaskListView {
   fullName?: string
   /** True when the unit is in the registry. */
   known: boolean
+  /** The unit's public contact from the registry (`投资科；电话…；地址…`), as the interpretation prints it; empty when none. */
+  contact: string
+  /** Lead units of the clauses this unit supports, with their phone or office (`区科技局 电话0573-…`); only those the registry gives a contact for. */
+  leadContacts: string[]
   policyTitle: string
+  /** 完成时限 shared by all this unit's clauses and items, for the opening sentence; '' when they differ, are not plain dates, or there are none. */
   deadline: string
+  /** True when any clause or item has a 完成时限 (the clause and item tables then have the column). */
+  deadlineColumn: boolean
   counts: {domains: number; leads: number; supports: number; items: number; targets: number; total: number}
   domains: TaskDomain[]
   leads: TaskClause[]
@@ -77,7 +88,8 @@ export interface TaskListView {
 
 const roleName = {lead: '牵头', support: '配合'} as const
 
-function note(duty: Duty<unknown>): string {
+/** `由区委人才办承担` / `含区国资办` when the unit holds the duty through sub-units; ''. */
+export function dutyNote(duty: Duty<unknown>): string {
   if (duty.via.length === 0) return ''
   return duty.direct ? `含${joinNames(duty.via)}` : `由${joinNames(duty.via)}承担`
 }
@@ -89,11 +101,14 @@ function domainLabel(domain: Domain | undefined): string {
 export function tasklistView(context: ViewContext, duties: UnitDuties): TaskListView {
   const {policy, config} = context
   const issuer = issuerBlock(policy, config)
-  const due = deadline(policy, config)
   const name = duties.unit.name
+  const dues: Array<ReturnType<typeof taskDeadline>> = []
+  const units = unitsByName(context.registry)
   const clauseRow = (duty: Duty<Clause>, index: number): TaskClause => {
     const clause = duty.node
     const {leads, supports} = splitRoles(clause.units)
+    const due = taskDeadline({id: clause.id, part: duty.domain?.ordinal ?? 0, deadline: clause.deadline}, policy, config)
+    dues.push(due)
     const partners = unitDisplayNames(clause.units.filter((ref) => ref.name !== name && !duty.via.includes(ref.name)))
     return {
       index,
@@ -104,24 +119,29 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
       lead: joinNames(unitDisplayNames(leads)),
       supports: joinNames(unitDisplayNames(supports)),
       partners: joinNames(partners),
-      deadline: due,
-      note: note(duty)
+      deadline: due?.text ?? '',
+      note: dutyNote(duty)
     }
   }
   const leadDuties = duties.clauses.filter((d) => d.role === 'lead')
   const supportDuties = duties.clauses.filter((d) => d.role === 'support')
   const leads = leadDuties.map((d, i) => clauseRow(d, i + 1))
   const supports = supportDuties.map((d, i) => clauseRow(d, i + 1))
-  const items: TaskItem[] = duties.items.map((duty: Duty<AppendixItem>, i) => ({
-    index: i + 1,
-    number: duty.node.number,
-    domain: duty.node.domainName,
-    title: duty.node.title,
-    target: duty.node.target,
-    role: roleName[duty.role],
-    units: joinNames(unitDisplayNames(duty.node.units)),
-    note: note(duty)
-  }))
+  const items: TaskItem[] = duties.items.map((duty: Duty<AppendixItem>, i) => {
+    const due = taskDeadline({id: appendixTaskId(duty.node), part: duty.node.domain}, policy, config)
+    dues.push(due)
+    return {
+      index: i + 1,
+      number: duty.node.number,
+      domain: duty.node.domainName,
+      title: duty.node.title,
+      target: duty.node.target,
+      role: roleName[duty.role],
+      units: joinNames(unitDisplayNames(duty.node.units)),
+      deadline: due?.text ?? '',
+      note: dutyNote(duty)
+    }
+  })
   const targets: TaskTarget[] = []
   for (const duty of duties.domains) {
     for (const target of duty.node.targets ?? []) targets.push({index: 0, source: domainLabel(duty.node), text: target.text, role: '牵头'})
@@ -135,7 +155,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
     ordinal: duty.node.ordinal,
     title: duty.node.title,
     clauseCount: duty.node.children.length,
-    note: note(duty)
+    note: dutyNote(duty)
   }))
   return {
     meta: {
@@ -151,8 +171,13 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
     unit: name,
     fullName: duties.unit.fullName,
     known: duties.unit.known,
+    contact: contactDetails(units.get(name)),
+    leadContacts: [...new Set(supportDuties.flatMap((d) => splitRoles(d.node.units).leads.map((ref) => ref.name)))]
+      .filter((lead) => lead !== name && contactDetails(units.get(lead)))
+      .map((lead) => `${lead} ${units.get(lead)!.phone ? `电话${units.get(lead)!.phone}` : contactDetails(units.get(lead))}`),
     policyTitle: policy.title,
-    deadline: due,
+    deadline: commonDeadline(dues),
+    deadlineColumn: dues.some((d) => d !== undefined),
     counts: {
       domains: domains.length,
       leads: leads.length,

@@ -8,11 +8,21 @@ import type {DocFields} from '../doc/types.ts'
 
 /**
  * The units registry as the views need it (structurally the `Registry` of `src/units/registry.ts`).
- * Only order, full names and parents are read.
+ * Only order, full names, parents and contacts are read.
  */
 export interface RegistryLike {
   district?: string
-  units: ReadonlyArray<{name: string; fullName?: string; aliases?: readonly string[]; parent?: string}>
+  units: ReadonlyArray<{
+    name: string
+    fullName?: string
+    aliases?: readonly string[]
+    parent?: string
+    /** Public contact (`src/units/registry.ts`): office, phone, address, web link. */
+    office?: string
+    phone?: string
+    address?: string
+    web?: string
+  }>
 }
 
 export interface ViewContext {
@@ -21,6 +31,8 @@ export interface ViewContext {
   config: Config
   /** The units registry used to parse the policy; gives unit order, full names and parents. */
   registry?: RegistryLike
+  /** Glossary of the interpretation (`glossary.yml` of the user's templates folder). Default: the built-in one. */
+  glossary?: ReadonlyArray<{term: string; plain: string}>
 }
 
 /** Front matter a view asks its template to write: the document model's fields, `kind` required. */

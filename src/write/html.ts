@@ -1,11 +1,13 @@
 /**
  * Document model → one self-contained HTML page: inline CSS, no outside resources, readable on a
  * phone (tables turn into labelled cards on narrow screens), and printable (A4, GB/T 9704 margins,
- * each annex on a new page). All text is escaped for HTML; links are kept only for relative,
- * http(s) and mailto targets.
+ * each annex on a new page). All text is escaped for HTML; links pass the allow-list of
+ * `safeLink` (relative, http(s), mailto), otherwise only their text is kept.
  */
 import type {Block, Doc, Inline, Table} from '../doc/types.ts'
 import {inlineText} from '../doc/parse.ts'
+import {writeInterpretationHtml} from './html-interpretation.ts'
+import {safeLink} from './links.ts'
 
 export interface HtmlOptions {
   /** Language of the page. Default `zh-CN`. */
@@ -16,11 +18,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!)
 }
 
-/** Keep relative links and http(s)/mailto; anything else (javascript:, data:) is dropped. */
-function safeUrl(url: string): string | undefined {
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)
-  if (!scheme) return url
-  return ['http', 'https', 'mailto'].includes(scheme[1].toLowerCase()) ? url : undefined
+
+/** Inline nodes as HTML (text escaped, unsafe links reduced to their text). */
+export function inlineHtml(nodes: readonly Inline[]): string {
+  return inline(nodes)
 }
 
 function inline(nodes: readonly Inline[]): string {
@@ -36,7 +37,7 @@ function inline(nodes: readonly Inline[]): string {
         case 'break':
           return '<br>'
         case 'link': {
-          const url = safeUrl(node.url)
+          const url = safeLink(node.url)
           return url === undefined ? inline(node.children) : `<a href="${escapeHtml(url)}">${inline(node.children)}</a>`
         }
       }
@@ -138,6 +139,8 @@ a{color:#0645ad}
 
 /** Render a document as a complete HTML page (UTF-8, ends with a newline). */
 export function writeHtml(doc: Doc, options: HtmlOptions = {}): string {
+  // The public interpretation has its own designed page (cards, key figures, filter).
+  if (doc.meta.kind === 'interpretation') return writeInterpretationHtml(doc, options.lang)
   const meta = doc.meta
   const parts: string[] = []
   if (meta.issuerMark || meta.documentNumber) {

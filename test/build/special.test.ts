@@ -50,7 +50,10 @@ describe('special characters and hostile unit names', async () => {
     await buildInto(specialSource, {outDir})
     writeFileSync(join(outDir, 'keep.txt'), 'mine')
     writeFileSync(join(outDir, '责任分工通知.md'), 'stale')
-    await buildInto(specialSource, {outDir})
+    // An output edited since the last build is kept unless the build is forced (test/safety/output-folder.test.ts).
+    await expect(buildInto(specialSource, {outDir})).rejects.toThrow(/责任分工通知\.md（上次生成之后被修改过）/)
+    expect(readFileSync(join(outDir, '责任分工通知.md'), 'utf8')).toBe('stale')
+    await buildInto(specialSource, {outDir, force: true})
     expect(readFileSync(join(outDir, 'keep.txt'), 'utf8')).toBe('mine')
     expect(readFileSync(join(outDir, '责任分工通知.md'), 'utf8')).toMatch(/^---\nkind: "notice"/)
     expect(listFiles(parent).filter((f) => f.includes('staging'))).toEqual([])

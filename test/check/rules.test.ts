@@ -23,7 +23,8 @@ const expected: Record<string, string[]> = {
   'respectively-count': ['11 respectively-count'],
   'mixed-width-digits': ['6 mixed-width-digits'],
   'conversion-leftover': ['8 conversion-leftover'],
-  'stray-whitespace': ['4 stray-whitespace', '4 stray-whitespace']
+  'stray-whitespace': ['4 stray-whitespace', '4 stray-whitespace'],
+  'xml-invalid-character': ['7 xml-invalid-character', '8 xml-invalid-character']
 }
 
 describe('rule fixtures', () => {

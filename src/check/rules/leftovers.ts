@@ -22,7 +22,8 @@ const patterns: Pattern[] = [
   {pattern: /&(?:nbsp|amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, describe: (found) => `转换残留的字符实体“${found}”，应换成对应的字符`},
   {pattern: /\*\*|__|^#{1,6}[ \t]/gm, textOnly: true, describe: (found) => `纯文本中残留了排版标记“${found.trim()}”，应删去`},
   {
-    pattern: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g,
+    // Control characters XML cannot hold are the rule xml-invalid-character's (src/check/rules/characters.ts).
+    pattern: /[\u007f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g,
     describe: (found) => `文中有不可见字符 U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}，应删去`
   },
   {pattern: /\ufffd/g, describe: () => '文中有乱码替换字符“\ufffd”，原文编码可能有误，请核对原文'}

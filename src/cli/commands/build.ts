@@ -2,6 +2,7 @@
 import path from 'node:path'
 import {displayPath} from '../../config/load.ts'
 import type {Format} from '../../config/types.ts'
+import {UserError} from '../../errors.ts'
 import type {ParsedArgs} from '../args.ts'
 import type {Io} from '../io.ts'
 import {checkOutputFolder, loadSource} from '../source.ts'
@@ -21,16 +22,33 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   let checkErrors = 0
   let checkWarnings = 0
 
+  const outDirOf = (file: string) => {
+    const stem = path.basename(file, path.extname(file))
+    return path.resolve(
+      io.cwd,
+      output === undefined ? path.join('output', stem) : args.positionals.length > 1 ? path.join(output, stem) : output
+    )
+  }
+  // Two sources that would share an output folder (a/x.txt and b/x.txt): refused before anything is read.
+  const folders = new Map<string, string>()
+  for (const file of args.positionals) {
+    const key = outDirOf(file).toLowerCase()
+    const other = folders.get(key)
+    if (other !== undefined) {
+      throw new UserError(`源文件 ${other} 和 ${file} 会写进同一个输出文件夹 ${displayPath(outDirOf(file), io.cwd)}，后一个会覆盖前一个`, {
+        file,
+        hint: '把其中一个改名，或分两次生成并用 -o 给每个源文件指定不同的输出文件夹。'
+      })
+    }
+    folders.set(key, file)
+  }
+
   for (const file of args.positionals) {
     // Everything that can be wrong with the input is found before anything is written.
     // Source, config and registry are checked here, the output folder below; build() stops on an
     // unusable source or template before it writes anything.
     const input = await loadSource(file, io.cwd, args.options.config as string | undefined)
-    const stem = path.basename(input.source.path, path.extname(input.source.path))
-    const outDir = path.resolve(
-      io.cwd,
-      output === undefined ? path.join('output', stem) : args.positionals.length > 1 ? path.join(output, stem) : output
-    )
+    const outDir = outDirOf(input.source.path)
     checkOutputFolder(outDir, io.cwd)
     const config = input.loaded.config
 
@@ -44,8 +62,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       registryPath: input.registryPath,
       configDir: input.loaded.path ? path.dirname(input.loaded.path) : undefined,
       // One line per file as it is produced; the files reach the folder together when the build saves.
-      onDocument: (document) => say(`  已生成 ${displayPath(document.path, io.cwd)}（${size(document.bytes)}）`)
+      onDocument: (document) => say(`  已生成 ${displayPath(document.path, io.cwd)}（${size(document.bytes)}）`),
+      force: args.options.force === true,
+      inputs: input.loaded.path ? [input.loaded.path] : []
     })
+    for (const removed of report.removed) say(`  已删除 ${displayPath(path.join(report.outDir, removed), io.cwd)}（上次生成的文件，这次不再生成）`)
     documents += report.documents.length
     warnings += report.warnings.length
     for (const note of report.notes) say(`  版式：${note}`)
@@ -66,6 +87,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         bytes: document.bytes
       })),
       warnings: report.warnings,
+      removed: report.removed,
       checkErrors: problems,
       timings: report.timings
     })

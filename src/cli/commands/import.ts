@@ -26,7 +26,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new UserError(`输出位置 ${shown} 是一个文件夹`, {hint: `-o 后面请写文件名，例如 -o ${path.join(shown, path.basename(input.source.path, path.extname(input.source.path)) + '.md')}。`})
   }
-  checkOutputFolder(path.dirname(target), io.cwd, {stagedBeside: false})
+  checkOutputFolder(path.dirname(target), io.cwd)
   try {
     await writeFileAtomic(target, markdown)
   } catch (error) {

@@ -51,7 +51,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UserError(`${shownDir} 是一个文件，不是文件夹`, {hint: '请换一个文件夹名，例如 policy-press init 南湖区。'})
   }
-  checkOutputFolder(dir, io.cwd, {stagedBeside: false})
+  checkOutputFolder(dir, io.cwd)
 
   const sample = (name: string) => path.join(root, 'source', name)
   const planned: Planned[] = [

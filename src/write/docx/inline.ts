@@ -1,5 +1,6 @@
 /** Inline content → Word runs. Emphasis is set in 楷体 (Chinese text has no italics); strong is bold. */
 import {ExternalHyperlink, TextRun, type ParagraphChild} from 'docx'
+import {safeLink} from '../links.ts'
 import type {Inline} from '../../doc/types.ts'
 import type {State} from './state.ts'
 import {fontSlots} from './styles.ts'
@@ -58,9 +59,13 @@ function runsAt(nodes: readonly Inline[], state: State, style: RunStyle, breaks:
       case 'emphasis':
         out.push(...runsAt(node.children, state, {...style, kai: true}, breaks, cursor))
         break
-      case 'link':
-        out.push(new ExternalHyperlink({link: node.url, children: runsAt(node.children, state, style, breaks, cursor) as TextRun[]}))
+      case 'link': {
+        // Only allowed targets (safeLink) become hyperlinks; otherwise the text stays, unlinked.
+        const link = safeLink(node.url)
+        if (link === undefined) out.push(...runsAt(node.children, state, style, breaks, cursor))
+        else out.push(new ExternalHyperlink({link, children: runsAt(node.children, state, style, breaks, cursor) as TextRun[]}))
         break
+      }
       case 'break':
         out.push(new TextRun({break: 1}))
         cursor.at += 1
