@@ -14,6 +14,31 @@ export interface CellMeasure {
   longest: number
 }
 
+/**
+ * Measure a cell from its units (as the line engine cuts them): `widths[i]` the width of unit i,
+ * `can[i]` whether a line may end after it, `hard[i]` whether it is a hard line break.
+ */
+export function measureCell(widths: readonly number[], can: readonly boolean[], hard: readonly boolean[]): CellMeasure {
+  let natural = 0
+  let line = 0
+  let piece = 0
+  let longest = 0
+  widths.forEach((width, i) => {
+    if (hard[i]) {
+      natural = Math.max(natural, line)
+      line = piece = 0
+      return
+    }
+    line += width
+    piece += width
+    if (can[i]) {
+      longest = Math.max(longest, piece)
+      piece = 0
+    }
+  })
+  return {natural: Math.max(natural, line), longest: Math.max(longest, piece)}
+}
+
 export interface PlanOptions {
   /** Table width. */
   width: number

@@ -267,6 +267,18 @@ describe('writeDocx: other documents', () => {
     expect(unzipDocx(await writeDocx(doc))['word/document.xml'].match(/<w:sectPr>/g)).toHaveLength(1)
   })
 
+  it('gives the tables of one annex one set of column widths', async () => {
+    const table = (rows: string) => `| 序号 | 政策条款 | 主要内容 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|---|\n${rows}\n`
+    const doc = parseDocument(
+      `---\ntitle: 通知\n---\n\n正文。\n\n---\n\n附件\n\n# 责任分工表\n\n## 一、甲\n\n${table('| 1 | 短 | 很短的内容 | 区发改局 | 区财政局 | 2024年12月31日 |')}\n## 二、乙\n\n${table(`| 2 | 长一些的条款标题 | ${'很长的主要内容'.repeat(30)} | 区政务数据办 | 区交通运输局、区资规分局 | 2024年12月31日 |`)}`
+    )
+    const xml = unzipDocx(await writeDocx(doc))['word/document.xml']
+    const grids = (xml.match(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/g) ?? []).map((g) => [...g.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1])))
+    expect(grids).toHaveLength(2)
+    expect(grids[0]).toEqual(grids[1])
+    expect(Math.max(...grids[0]!)).toBe(grids[0]![2]) // 主要内容 widest
+  })
+
   it('writes the leaflet with sans headings, shaded callouts and no red header', async () => {
     const doc = parseDocument(fixture('write-docx/leaflet.md'))
     const parts = unzipDocx(await writeDocx(doc))

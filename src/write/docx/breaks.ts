@@ -9,6 +9,7 @@
  */
 import type {Inline} from '../../doc/types.ts'
 import {words} from '../../doc/words.ts'
+import {measureCell} from '../../layout/columns.ts'
 import {titleBreaks} from '../../layout/title.ts'
 import {breakLines, breakOpportunities, wordSegments, type Unit} from '../pdf/lines.ts'
 
@@ -76,23 +77,9 @@ export function titleLineBreaks(nodes: readonly Inline[], width: number): number
 export function cellMeasure(nodes: readonly Inline[]): {natural: number; longest: number} {
   const measured = units(nodes)
   if (!measured) return {natural: 0, longest: 0}
-  const can = breakOpportunities(measured.units)
-  let natural = 0
-  let line = 0
-  let piece = 0
-  let longest = 0
-  measured.units.forEach((u, i) => {
-    if (u.cls === 'break') {
-      natural = Math.max(natural, line)
-      line = piece = 0
-      return
-    }
-    line += u.width
-    piece += u.width
-    if (can[i]) {
-      longest = Math.max(longest, piece)
-      piece = 0
-    }
-  })
-  return {natural: Math.max(natural, line), longest: Math.max(longest, piece)}
+  return measureCell(
+    measured.units.map((u) => u.width),
+    breakOpportunities(measured.units),
+    measured.units.map((u) => u.cls === 'break')
+  )
 }

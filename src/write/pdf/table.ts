@@ -4,7 +4,7 @@
  */
 import type {Table} from '../../doc/types.ts'
 import type {Composer, Prepared} from './compose.ts'
-import {planColumns, type CellMeasure} from '../../layout/columns.ts'
+import {measureCell, planColumns, type CellMeasure} from '../../layout/columns.ts'
 import {breakOpportunities} from './lines.ts'
 import type {StyledUnit, TextStyle} from './painter.ts'
 
@@ -49,27 +49,12 @@ export function planTables(c: Composer, tables: readonly Table[]): TablePlan | u
   const headerUnits = cellUnits(first.header, look.header)
   const rowUnits = tables.flatMap((t) => t.rows.map((r) => cellUnits(r, look.style)))
   // Measure each cell: its width on one line and its widest unbreakable piece (natural widths, off the grid).
-  const measure = (units: StyledUnit[]): CellMeasure => {
-    const can = breakOpportunities(units)
-    let piece = 0
-    let line = 0
-    let natural = 0
-    let longest = 0
-    units.forEach((u, k) => {
-      if (u.cls === 'break') {
-        natural = Math.max(natural, line)
-        line = 0
-        return
-      }
-      piece += u.natural
-      line += u.natural
-      if (can[k]) {
-        longest = Math.max(longest, piece)
-        piece = 0
-      }
-    })
-    return {natural: Math.max(natural, line), longest}
-  }
+  const measure = (units: StyledUnit[]): CellMeasure =>
+    measureCell(
+      units.map((u) => u.natural),
+      breakOpportunities(units),
+      units.map((u) => u.cls === 'break')
+    )
   const cells = [headerUnits, ...rowUnits].map((row) => row.map(measure))
   const widths = planColumns(cells, {width, pad: 2 * look.padX, slack: 0.5, size: look.style.size, keepWhole: look.keepWhole})
   const columns = cells[0]!.map((_, i) => ({

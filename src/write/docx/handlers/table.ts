@@ -46,7 +46,7 @@ export function planWidths(tables: readonly TableNode[], state: State, total: nu
       return {natural: m.natural * em, longest: m.longest * em}
     })
   )
-  // Slack per column: the lines are set with half a character to spare.
+  // Slack per column: the lines are set with 0.3 of a character to spare (`lineBreaks` below).
   const widths = planColumns(rows, {width: total, pad: 2 * twips(elements.table.padX), slack: 0.35 * em, size: em, keepWhole: elements.tableKeepWhole})
   const rounded = widths.map((w) => Math.floor(w))
   // The rounding remainder to the widest column, so the table is exactly the text block wide.
