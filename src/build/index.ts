@@ -91,6 +91,8 @@ export interface BuildReport {
   documents: BuildDocument[]
   /** Problems outside the policy text (a writer unavailable, a font missing), in Chinese. */
   warnings: string[]
+  /** Layout decisions of the writers (fonts embedded in the PDFs, 主送 moved to the 版记), in Chinese, each once. */
+  notes: string[]
   /** Check messages on the source (line:column, rule id, severity via `fatal`). */
   messages: VFileMessage[]
   /** Files the previous build made in the output folder that this one no longer makes, removed (relative paths). */
@@ -128,6 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (!allFormats.includes(format)) throw new UserError(`未知的输出格式：${format}`, {hint: `可用格式：${allFormats.join('、')}`})
   }
   const warnings: string[] = []
+  const notes: string[] = []
 
   // read
   let bytes: Uint8Array
@@ -230,6 +233,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     for (const [i, document] of documents.entries()) {
       const result = await writer.write({markdown: rendered[i], doc: docs[i]})
       for (const warning of result.warnings ?? []) if (!warnings.includes(warning)) warnings.push(warning)
+      for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note)
       const path = `${stems[i]}.${writer.extension}`
       stage(path, result.bytes, format)
       const links = written.get(i) ?? []
@@ -301,7 +305,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   for (const path of saved.kept) warnings.push(`上次生成的 ${path} 这次不再生成，但它之后被修改过，已保留（确定不要时删除它，或加 --force）`)
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
-  return {source, outDir, documents: report, warnings, messages, removed: saved.removed, timings}
+  return {source, outDir, documents: report, warnings, notes, messages, removed: saved.removed, timings}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

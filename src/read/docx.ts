@@ -174,8 +174,19 @@ function escapeBlockStart(text: string): string {
   return text.replace(/^([#>+=-]|\d+[.)](?=[ \t]|$))/, (m) => (m.length === 1 ? `\\${m}` : `${m.slice(0, -1)}\\${m.slice(-1)}`))
 }
 
+/**
+ * A line break inside a paragraph or cell: nothing between two Chinese characters (a title or a
+ * table cell broken by hand, or by our Word writer, between words), a space otherwise.
+ */
+function joinBreaks(text: string): string {
+  const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
+  return text.replace(/\s*\n\s*/g, (match: string, offset: number) =>
+    cjk.test(text.charAt(offset - 1)) || cjk.test(text.charAt(offset + match.length)) ? '' : ' '
+  )
+}
+
 function block(text: string): string {
-  return escapeBlockStart(escapeInline(text.replace(/\s*\n\s*/g, ' ').trim()))
+  return escapeBlockStart(escapeInline(joinBreaks(text).trim()))
 }
 
 function table(element: Element): string {
@@ -183,7 +194,7 @@ function table(element: Element): string {
   const visit = (node: Element) => {
     for (const child of node.children) {
       if (typeof child === 'string') continue
-      if (child.name === 'tr') rows.push(child.children.filter((c): c is Element => typeof c !== 'string').map((c) => escapeInline(textOf(c).replace(/\s*\n\s*/g, ' ').trim())))
+      if (child.name === 'tr') rows.push(child.children.filter((c): c is Element => typeof c !== 'string').map((c) => escapeInline(joinBreaks(textOf(c)).trim())))
       else visit(child)
     }
   }
@@ -203,7 +214,7 @@ export function htmlToMarkdown(html: string): string {
         continue
       }
       const heading = /^h([1-6])$/.exec(child.name)
-      if (heading) out.push(`${'#'.repeat(Number(heading[1]))} ${escapeInline(textOf(child).trim())}`)
+      if (heading) out.push(`${'#'.repeat(Number(heading[1]))} ${escapeInline(joinBreaks(textOf(child)).trim())}`)
       else if (child.name === 'p') {
         const text = textOf(child)
         if (text.trim()) out.push(block(text))

@@ -61,6 +61,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     for (const removed of report.removed) say(`  已删除 ${displayPath(path.join(report.outDir, removed), io.cwd)}（上次生成的文件，这次不再生成）`)
     documents += report.documents.length
     warnings += report.warnings.length
+    for (const note of report.notes) say(`  版式：${note}`)
     for (const warning of report.warnings) say(`  注意：${warning}`)
     const problems = report.messages.filter((message) => message.fatal === true).length
     checkErrors += problems
