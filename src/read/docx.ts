@@ -179,8 +179,19 @@ function escapeBlockStart(text: string): string {
   return text.replace(/^([#>+=-]|\d+[.)](?=[ \t]|$))/, (m) => (m.length === 1 ? `\\${m}` : `${m.slice(0, -1)}\\${m.slice(-1)}`))
 }
 
+/**
+ * A line break inside a paragraph or cell: nothing between two Chinese characters (a title or a
+ * table cell broken by hand, or by our Word writer, between words), a space otherwise.
+ */
+function joinBreaks(text: string): string {
+  const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
+  return text.replace(/\s*\n\s*/g, (match: string, offset: number) =>
+    cjk.test(text.charAt(offset - 1)) || cjk.test(text.charAt(offset + match.length)) ? '' : ' '
+  )
+}
+
 function block(text: string): string {
-  return escapeBlockStart(escapeInline(text.replace(/\s*\n\s*/g, ' ').trim()))
+  return escapeBlockStart(escapeInline(joinBreaks(text).trim()))
 }
 
 function table(element: Element): string {
@@ -205,7 +216,7 @@ function table(element: Element): string {
           const span = cell.span ?? {rows: 1, cols: 1}
           for (let c = 0; c < span.cols; c++) {
             if (span.rows > 1) pending.set(row.length, span.rows - 1)
-            row.push(c === 0 ? escapeInline(textOf(cell).replace(/\s*\n\s*/g, ' ').trim()) : '')
+            row.push(c === 0 ? escapeInline(joinBreaks(textOf(cell)).trim()) : '')
           }
         }
         take()
@@ -229,7 +240,7 @@ export function htmlToMarkdown(html: string): string {
         continue
       }
       const heading = /^h([1-6])$/.exec(child.name)
-      if (heading) out.push(`${'#'.repeat(Number(heading[1]))} ${escapeInline(textOf(child).trim())}`)
+      if (heading) out.push(`${'#'.repeat(Number(heading[1]))} ${escapeInline(joinBreaks(textOf(child)).trim())}`)
       else if (child.name === 'p') {
         const text = textOf(child)
         if (text.trim()) out.push(block(text))

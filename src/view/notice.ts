@@ -7,6 +7,7 @@ import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
 import {collectDuties, splitRoles} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
 import {commonDeadline, issuerBlock, taskDeadline} from './common.ts'
+import {keepNames} from './keep.ts'
 
 export interface NoticeRow {
   /** 序号: running row number across the whole table. */
@@ -15,6 +16,8 @@ export interface NoticeRow {
   number: number
   /** 政策条款: number and title, `1.发挥重大建设项目带动支撑作用。`. */
   clause: string
+  /** The clause title alone (the table's 序号 already carries the number). */
+  clauseTitle: string
   /** 主要内容: the clause body. */
   content: string
   /** 牵头单位, joined (`区发改局`). */
@@ -94,6 +97,7 @@ export function noticeView(context: ViewContext): NoticeView {
         index: ++index,
         number: clause.number,
         clause: clauseLabel(clause),
+        clauseTitle: clause.title,
         // Paragraphs of a multi-paragraph task run on in the table cell.
         content: clause.body.replace(/^\n+/, '').replace(/\n+/g, ''),
         lead: joinNames(leadUnits),
@@ -115,13 +119,18 @@ export function noticeView(context: ViewContext): NoticeView {
       issuerMark: issuer.issuerMark,
       documentNumber: issuer.documentNumber,
       recipients,
+      recipientsCollective: config.recipientsCollective ?? '各有关单位',
       attachments: appendixTitle ? [tableTitle, appendixTitle] : [tableTitle],
       signature: issuer.issuer,
       date: issuer.date,
       copiesTo: issuer.copiesTo,
       printedBy: issuer.printedBy,
       printedDate: issuer.date,
-      created: issuer.created
+      created: issuer.created,
+      signatureMode: config.signature ?? 'sealed',
+      signer: config.signer,
+      signerTitle: config.signerTitle,
+      keep: keepNames(context)
     },
     policyTitle: policy.title,
     deadline: commonDeadline(dues),

@@ -6,6 +6,7 @@
  */
 import type {Appendix, Domain} from '../tree/types.ts'
 import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
+import {keepNames} from './keep.ts'
 import {issuerBlock} from './common.ts'
 import {unitDisplayNames} from './format.ts'
 
@@ -91,7 +92,8 @@ export function policyView(context: ViewContext): PolicyView {
       layout: 'official',
       title: policy.title,
       subtitle: policy.status ? `（${policy.status}）` : undefined,
-      created: issuer.created
+      created: issuer.created,
+      keep: keepNames(context)
     },
     status: policy.status,
     preamble: policy.preamble.map((t) => t.value),
