@@ -64,6 +64,11 @@ export interface BuildOptions {
    * if the save fails, the build throws and the output folder is left as it was.
    */
   onDocument?: (event: BuildDocument) => void
+  /**
+   * Called once, before the first file is made, with the number of files the build means to write
+   * (a progress bar's end). A writer found unavailable later makes fewer.
+   */
+  onPlan?: (files: number) => void
   /** Overwrite or remove output files edited by hand since the last build (or not made by it). Default false. */
   force?: boolean
   /** Other files the build reads (the config file): never written over. Source, registry and templates are added here. */
@@ -95,6 +100,8 @@ export interface BuildReport {
   documents: BuildDocument[]
   /** Problems outside the policy text (a writer unavailable, a font missing), in Chinese. */
   warnings: string[]
+  /** Layout decisions of the writers (fonts embedded in the PDFs, 主送 moved to the 版记), in Chinese, each once. */
+  notes: string[]
   /** Check messages on the source (line:column, rule id, severity via `fatal`). */
   messages: VFileMessage[]
   /** Files the previous build made in the output folder that this one no longer makes, removed (relative paths). */
@@ -146,6 +153,7 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
     if (!allFormats.includes(format)) throw new UserError(`未知的输出格式：${format}`, {hint: `可用格式：${allFormats.join('、')}`})
   }
   const warnings: string[] = []
+  const notes: string[] = []
 
   // read
   let bytes: Uint8Array
@@ -217,7 +225,12 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   const documents: Array<ViewDocument & {kind: string}> = Object.entries(views).flatMap(([kind, builder]) =>
     builder(context).map((document) => ({...document, kind}))
   )
+  // A policy whose tasks name no unit has no responsibility split: say so instead of empty notices.
+  const noDuties = policy.duties === 'none'
+  if (noDuties) warnings.push('本政策的条款没有写明责任单位，没有责任分工可以生成：不生成责任分工通知、任务清单和任务台账，只生成政策解读和政策原文')
   const stems = uniquePaths(documents.map((d) => d.path))
+  const posterFiles = documents.some((d) => d.kind === 'interpretation') ? (['pdf', 'png'] as const).filter((f) => formats.has(f)).length : 0
+  options.onPlan?.(documents.length * documentWriters.size + posterFiles + (formats.has('xlsx') ? 1 : 0) + (formats.has('json') ? 1 : 0) + 1)
   lap('views')
 
   // templates → Markdown → Doc
@@ -258,6 +271,7 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
     for (const [i, document] of documents.entries()) {
       const result = await writer.write(inputs[i])
       for (const warning of result.warnings ?? []) if (!warnings.includes(warning)) warnings.push(warning)
+      for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note)
       const path = `${stems[i]}.${writer.extension}`
       stage(path, result.bytes, format)
       const links = written.get(i) ?? []
@@ -292,7 +306,7 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
 
   // data writers
   const data: IndexLink[] = []
-  if (formats.has('xlsx')) {
+  if (formats.has('xlsx') && !noDuties) {
     const {writeXlsx} = await import('../write/xlsx.ts') // exceljs: loaded only for builds that write the ledger
     const ledger = await writeXlsx(ledgerView(context))
     for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
@@ -330,7 +344,7 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   for (const path of saved.kept) warnings.push(`上次生成的 ${path} 这次不再生成，但它之后被修改过，已保留（确定不要时删除它，或加 --force）`)
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
-  return {source, outDir, documents: report, warnings, messages, removed: saved.removed, timings}
+  return {source, outDir, documents: report, warnings, notes, messages, removed: saved.removed, timings}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

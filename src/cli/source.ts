@@ -6,7 +6,10 @@
 import {accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import type {BuildOptions} from '../build/index.ts'
+import type {CollectOptions} from '../collect/index.ts'
 import {displayPath, loadConfig, type LoadedConfig} from '../config/load.ts'
+import type {Format} from '../config/types.ts'
 import {UserError} from '../errors.ts'
 import {fatalHints} from '../parse/usable.ts'
 import {maxSourceBytes, tooLargeReason} from '../read/decode.ts'
@@ -82,6 +85,43 @@ export async function loadSource(file: string, cwd: string, configPath?: string)
   const registryPath = loaded.config.registry ?? defaultRegistryPath(source.path)
   const registry = registryPath ? loadRegistry(registryPath) : undefined
   return {source, loaded, registryPath, registry}
+}
+
+/** What `build` gets for a loaded source (the command line and `serve` build the same way). */
+export function buildOptions(input: LoadedSource, outDir: string, formats?: Format[]): BuildOptions {
+  const config = input.loaded.config
+  return {
+    source: input.source.path,
+    outDir,
+    formats: formats ?? config.formats,
+    config,
+    templatesDir: config.templates,
+    registryPath: input.registryPath,
+    configDir: input.loaded.path ? path.dirname(input.loaded.path) : undefined,
+    inputs: input.loaded.path ? [input.loaded.path] : []
+  }
+}
+
+/** What `collect` gets for a loaded source and its parsed policy (the command line and `serve` collect the same way). */
+export function collectOptions(
+  input: LoadedSource,
+  policy: Policy,
+  ledgers: CollectOptions['ledgers'],
+  outDir: string,
+  date?: string
+): CollectOptions {
+  const config = input.loaded.config
+  return {
+    policy,
+    config,
+    registry: input.registry,
+    ledgers,
+    outDir,
+    date,
+    templatesDir: config.templates,
+    configDir: input.loaded.path ? path.dirname(input.loaded.path) : path.dirname(input.source.path),
+    inputs: [input.source.path, ...(input.loaded.path ? [input.loaded.path] : []), ...(input.registryPath ? [input.registryPath] : [])]
+  }
 }
 
 /** Parse a loaded source; a fatal message (the input is unusable) becomes a UserError. */

@@ -196,6 +196,23 @@ export const commands: readonly CommandSpec[] = [
       ['policy-press templates tasklist', '只看任务清单模板的变量']
     ],
     load: () => import('./commands/templates.ts')
+  },
+  {
+    name: 'serve',
+    summary: '在浏览器里使用：上传政策、查看结构、校对、填写发文信息、生成和下载全部文件',
+    details:
+      '文件夹是工作文件夹：政策文件、policy-press.config.yml、单位名录、模板和输出都在里面，与命令行用的是同一批文件。\n' +
+      '默认只在本机（127.0.0.1）上打开；用 --host 让局域网访问时，地址里带一个口令，没有口令的请求会被拒绝。',
+    args: [{name: '文件夹', optional: true, description: '工作文件夹（默认：当前文件夹）'}],
+    options: [
+      {name: 'port', short: 'p', kind: 'value', value: '端口', description: '端口（默认：4173；0 表示任选一个空闲端口）'},
+      {name: 'host', kind: 'value', value: '地址', description: '监听的地址（默认：127.0.0.1，只有本机可以访问）'}
+    ],
+    examples: [
+      ['policy-press serve 南湖区', '以“南湖区”文件夹（可用 policy-press init 建立）为工作文件夹，在 http://127.0.0.1:4173/ 打开'],
+      ['policy-press serve 发文 --host 0.0.0.0 --port 8080', '让局域网访问（地址里带口令）']
+    ],
+    load: () => import('./commands/serve.ts')
   }
 ]
 

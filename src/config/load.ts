@@ -152,6 +152,10 @@ export function parseConfig(text: string, file: string, cwd = process.cwd(), rul
       source
     })
   }
+  if (config.signature === 'signed' && !config.signer) {
+    const pair = (root as unknown as {items: Pair[]}).items.find((p) => isScalar(p.key) && String((p.key as {value: unknown}).value) === 'signature')
+    fail(lineOf(pair?.value as Node), '署名方式是 signed（加盖签发人签名章），但没有写签发人', '加一行“signer: 签发人姓名”（可再加“signerTitle: 职务”），或把 signature 改为 sealed / unsealed。')
+  }
   return config
 }
 
@@ -180,6 +184,15 @@ function convert(key: string, spec: KeySpec, value: unknown, node: Node | null, 
     }
     case 'date':
       return toDate(key, spec, value, context)
+    case 'choice': {
+      const choices = spec.choices ?? {}
+      const text = typeof value === 'string' ? value.trim() : ''
+      if (!(text in choices)) {
+        const list = Object.entries(choices).map(([k, v]) => `${k}（${v}）`).join('、')
+        fail(line, `配置项 "${key}"（${spec.label}）应是 ${Object.keys(choices).join('、')} 之一，这里是“${String(value)}”`, `可用的值：${list}。`)
+      }
+      return text
+    }
     case 'units': {
       const list = typeof value === 'string' ? value.split(/[、，,；;]/) : Array.isArray(value) ? value : undefined
       if (!list || list.some((item) => typeof item !== 'string' && typeof item !== 'number')) {

@@ -14,12 +14,15 @@ export type KeyKind =
   | 'fontNames' // a map of slot → font name
   | 'fontFiles' // a map of slot → font file
   | 'rules' // a map of rule id → severity
+  | 'choice' // one of `choices`
   | 'deadlines' // default / parts / tasks → date or text
 
 export interface KeySpec {
   kind: KeyKind
   /** What the key is for, in Chinese (used in messages and docs). */
   label: string
+  /** Allowed values of a `choice` key, with what each means (Chinese). */
+  choices?: Readonly<Record<string, string>>
 }
 
 export const configKeys: Readonly<Record<string, KeySpec>> = {
@@ -28,6 +31,14 @@ export const configKeys: Readonly<Record<string, KeySpec>> = {
   documentNumber: {kind: 'text', label: '发文字号，如 秀政办发〔2024〕5号'},
   date: {kind: 'date', label: '成文日期，如 2024-03-05'},
   recipients: {kind: 'units', label: '主送机关'},
+  recipientsCollective: {kind: 'text', label: '主送机关的统称，主送单位太多、首页放不下正文时使用，如 各镇人民政府、街道办事处，区级有关部门'},
+  signature: {
+    kind: 'choice',
+    label: '署名方式',
+    choices: {sealed: '加盖印章（默认）', unsealed: '不加盖印章', signed: '加盖签发人签名章'}
+  },
+  signer: {kind: 'text', label: '签发人姓名（署名方式为 signed 时必填）'},
+  signerTitle: {kind: 'text', label: '签发人职务，如 主任'},
   copiesTo: {kind: 'units', label: '抄送机关'},
   printedBy: {kind: 'text', label: '印发机关，默认为发文机关'},
   deadline: {kind: 'date', label: '完成时限，如 2024-12-31'},

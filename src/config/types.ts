@@ -21,6 +21,14 @@ export interface Config {
   date?: string
   /** 主送机关; default: every unit with a duty. */
   recipients?: string[]
+  /** 主送机关 as one collective phrase, used when the list would push the body off page 1. */
+  recipientsCollective?: string
+  /** 署名方式 (GB/T 9704 7.3.5): `sealed` (default for the notice), `unsealed`, `signed`. */
+  signature?: 'sealed' | 'unsealed' | 'signed'
+  /** 签发人 (required for `signature: signed`). */
+  signer?: string
+  /** 签发人职务. */
+  signerTitle?: string
   /** 抄送机关. */
   copiesTo?: string[]
   /** 印发机关; default the issuer. */

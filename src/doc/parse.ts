@@ -11,6 +11,7 @@ import {UserError} from '../errors.ts'
 import {findPrototypeKey} from '../tree/keys.ts'
 import type {Block, Doc, DocMeta, Inline, Table} from './types.ts'
 import {splitBlocks} from './split.ts'
+import {markKeeps} from './words.ts'
 
 /**
  * CommonMark plus GFM tables. Tables are cut out and read, and the rest cut into sections, by
@@ -64,7 +65,27 @@ export function parseDocument(markdown: string): Doc {
   }
   flushTables(Number.POSITIVE_INFINITY)
   const [main, ...annexes] = sections
-  return {meta: normaliseMeta(meta), main, annexes: annexes.filter((a) => a.length > 0)}
+  const fields = normaliseMeta(meta)
+  const keep = fields.keep ?? []
+  for (const block of sections.flat()) markBlock(block, keep)
+  return {
+    meta: fields,
+    title: fields.title ? markKeeps([{type: 'text', value: fields.title}], keep) : [],
+    main,
+    annexes: annexes.filter((a) => a.length > 0)
+  }
+}
+
+/** Unbreakable spans in the text that writers set by words: table cells and annex titles. */
+function markBlock(block: Block, keep: readonly string[]): void {
+  if (block.type === 'table') {
+    block.header = block.header.map((cell) => markKeeps(cell, keep))
+    block.rows = block.rows.map((row) => row.map((cell) => markKeeps(cell, keep)))
+  } else if (block.type === 'heading' && block.level === 1) {
+    block.children = markKeeps(block.children, keep)
+  } else if (block.type === 'callout') {
+    for (const child of block.children) markBlock(child, keep)
+  }
 }
 
 /** Move a section's node (and everything in it) to where the section stands in the document. */
@@ -98,7 +119,12 @@ function normaliseMeta(raw: Record<string, unknown>): DocMeta {
     copiesTo: list(raw.copiesTo),
     printedBy: str(raw.printedBy),
     printedDate: str(raw.printedDate),
-    created: str(raw.created)
+    created: str(raw.created),
+    keep: list(raw.keep),
+    recipientsCollective: str(raw.recipientsCollective),
+    signatureMode: raw.signatureMode === 'unsealed' || raw.signatureMode === 'signed' || raw.signatureMode === 'sealed' ? raw.signatureMode : undefined,
+    signer: str(raw.signer),
+    signerTitle: str(raw.signerTitle)
   }
 }
 
@@ -204,7 +230,7 @@ function inlines(nodes: PhrasingContent[]): Inline[] {
 /** Merge adjacent text so writers see whole runs (Markdown escapes split text nodes). */
 function pushText(out: Inline[], value: string): void {
   const last = out[out.length - 1]
-  if (last && last.type === 'text') last.value += value
+  if (last && last.type === 'text' && !last.keep) last.value += value
   else out.push({type: 'text', value})
 }
 

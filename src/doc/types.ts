@@ -34,6 +34,22 @@ export interface DocFields {
   printedDate?: string
   /** Fixed creation timestamp (ISO) written into file metadata, so bytes are reproducible. */
   created?: string
+  /**
+   * Names that must never be broken across lines (units from the registry and from the text).
+   * `parseDocument` marks them, with dates, quantities and document numbers, in table cells and titles.
+   */
+  keep?: string[]
+  /**
+   * 主送机关 as one collective phrase (`各镇人民政府、街道办事处，区级有关部门`), used instead of
+   * `recipients` when the list would leave no body text on page 1; the full list then goes to the 版记.
+   */
+  recipientsCollective?: string
+  /** 署名方式 (GB/T 9704 7.3.5): `sealed` 加盖印章 (default), `unsealed` 不加盖印章, `signed` 加盖签发人签名章. */
+  signatureMode?: 'sealed' | 'unsealed' | 'signed'
+  /** 签发人 name (header and signed signature). */
+  signer?: string
+  /** 签发人职务, written left of the signature stamp in the signed mode. */
+  signerTitle?: string
 }
 
 /** The front matter as read: the known fields plus whatever else a template wrote. */
@@ -42,7 +58,8 @@ export interface DocMeta extends DocFields {
 }
 
 export type Inline =
-  | {type: 'text'; value: string}
+  /** `keep`: an unbreakable span (a unit name, a date, a number with its unit, a document number). */
+  | {type: 'text'; value: string; keep?: boolean}
   | {type: 'strong'; children: Inline[]}
   | {type: 'emphasis'; children: Inline[]}
   | {type: 'link'; url: string; children: Inline[]}
@@ -92,6 +109,8 @@ export type Block = Heading | Paragraph | List | Table | Callout
 
 export interface Doc {
   meta: DocMeta
+  /** The title (`meta.title`) as inline nodes, its unbreakable spans marked. */
+  title?: Inline[]
   /** The main text (正文), before the first thematic break. */
   main: Block[]
   /** Attachments (附件): each starts on a new page; separated by thematic breaks in the Markdown. */

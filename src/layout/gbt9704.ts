@@ -90,7 +90,7 @@ export const gbt9704: OfficialLayout = {
   linesPerPage: 22,
   linePitch: textHeight / 22,
   charPitch: textWidth / 28,
-  fontSize: {body: size.三号, title: size.二号, heading: size.三号, table: size.小四, pageNumber: size.四号, imprint: size.四号},
+  fontSize: {body: size.三号, title: size.二号, heading: size.三号, table: size.五号, pageNumber: size.四号, imprint: size.四号},
   fonts: {
     body: '仿宋_GB2312',
     title: '方正小标宋简体',
@@ -105,12 +105,24 @@ export const gbt9704: OfficialLayout = {
     issuerMark: {maxSize: 36, top: mm(35)},
     redRule: {gap: mm(4), thickness: 1.5},
     imprintRule: {thick: mm(0.35), thin: mm(0.25)},
-    table: {lineHeight: 18, padX: 4, padY: 2, ruleWidth: 0.5},
+    table: {lineHeight: 15.75, padX: 4, padY: 2, ruleWidth: 0.5},
     tableKeepWhole: 5,
     calloutFill: 'EEF3FA',
     condense: -0.25
   }
 }
+
+/**
+ * The text block of a landscape page (GB/T 9704 §8 横排表格), in points, as the turned page is
+ * read: the sheet's margins turn with it (top = the sheet's left margin, left = its bottom margin),
+ * so the block is 225 × 156 mm.
+ */
+export function landscapeBlock(layout: OfficialLayout): {left: number; top: number; width: number; height: number} {
+  return {left: layout.margin.bottom, top: layout.margin.left, width: layout.textBlock.height, height: layout.textBlock.width}
+}
+
+/** Tables with at least this many columns go on landscape pages in an annex. */
+export const landscapeColumns = 5
 
 /** Apply user overrides (from the config) to the profile, field by field. */
 export function officialLayout(overrides: {fonts?: Partial<FontNames>} = {}): OfficialLayout {

@@ -12,6 +12,10 @@ import {type Block, toBlocks} from './blocks.ts'
 import {arabicLabel, articleLabel, bracketLabel, chineseHeading, innerNumber, labelNumber, leadPhrase} from './numbering.ts'
 import type {Src} from './source.ts'
 import {findResponsibilityList, splitUnitList} from './units.ts'
+import {buildGeneral, makeClause} from './outline.ts'
+import {findDuties} from './duties.ts'
+import {documentNumberLine, isRecipients} from './front.ts'
+import {numberingOf, schemes} from './schemes.ts'
 
 export interface BuildOptions {
   /** Units registry; without it every unit resolves as `unknown`. */
@@ -20,13 +24,13 @@ export interface BuildOptions {
 
 const source = 'policy-press'
 
-function textNode(src: Src): Text {
+export function textNode(src: Src): Text {
   const node: Text = {type: 'text', value: src.value}
   if (src.position) node.position = src.position
   return node
 }
 
-function metaOf(frontMatter: Record<string, unknown> | undefined): PolicyMeta {
+export function metaOf(frontMatter: Record<string, unknown> | undefined): PolicyMeta {
   const meta: PolicyMeta = {}
   if (!frontMatter) return meta
   for (const [key, value] of Object.entries(frontMatter)) {
@@ -72,7 +76,7 @@ export function clauseLabel(text: string, expected: number): Labelled | undefine
 }
 
 /** Index of the end of the title sentence (after its `。`), or -1. */
-function titleEnd(text: string): number {
+export function titleEnd(text: string): number {
   let depth = 0
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!
@@ -83,7 +87,7 @@ function titleEnd(text: string): number {
   return -1
 }
 
-function unitRefs(
+export function unitRefs(
   registry: Registry | undefined,
   list: string,
   at: (from: number, to: number) => Position | undefined,
@@ -124,6 +128,13 @@ function buildClause(
 ): Clause {
   const content = src.value.slice(labelled.contentStart)
   const list = findResponsibilityList(content)
+  if (!list && findDuties(content).length > 0) {
+    // Another duty form (`（A负责）`, `（A牵头，B配合）`…): read by the duty-form table.
+    const scheme = schemes.find((s) => s.id === (labelled.kind === 'bracket' ? 'bracketChinese' : labelled.kind === 'article' ? 'article' : 'arabic'))!
+    const clause = makeClause([src], {scheme, label: labelText?.label ?? labelled.label, punctuation: labelText?.punctuation ?? labelled.punctuation, number: labelled.number, contentStart: labelled.contentStart}, labelled.number, {registry})
+    if (group !== undefined) clause.group = group
+    return clause
+  }
   const pre = list ? content.slice(0, list.start) : content
   const end = titleEnd(pre)
   const title = end === -1 ? pre : pre.slice(0, end)
@@ -193,6 +204,28 @@ function isAppendixStart(block: Block): boolean {
   return Boolean(match && (match[1]!.includes('：') || match[1]!.includes(':') || match[2] === ''))
 }
 
+/**
+ * The sample's shape: parts `一、…` (or Markdown `##` headings) over clauses numbered `1.` and no
+ * front of a real document. It keeps its own walker (below), which reads it exactly as before;
+ * every other shape goes through the outline inference (`outline.ts`).
+ */
+export function sampleShaped(blocks: readonly Block[]): boolean {
+  if (blocks.some((b) => b.kind === 'heading' && b.depth === 2)) return true
+  const head = blocks.slice(0, 8).filter((b): b is Extract<Block, {src: Src}> => b.kind !== 'table')
+  if (head.some((b) => documentNumberLine.test(b.src.value) || isRecipients(b.src.value))) return false
+  let arabic = 0
+  let other = 0
+  for (const block of blocks) {
+    if (block.kind === 'item') arabic++
+    if (block.kind !== 'paragraph') continue
+    const scheme = numberingOf(block.src.value)?.scheme.id
+    // The sample walker's own clause label (an empty `1.` included), not a decimal `1.5亿元`.
+    if (clauseLabel(block.src.value, Number.NaN)?.kind === 'arabic') arabic++
+    else if (scheme === 'bracketChinese' || scheme === 'article' || scheme === 'chapter') other++
+  }
+  return arabic > 0 && arabic >= other
+}
+
 export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {}): Policy {
   const {registry} = options
   const {blocks, frontMatter, frontMatterError, skipped} = toBlocks(tree)
@@ -201,6 +234,34 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
   }
   for (const note of skipped) file.message(note.reason, {ruleId: 'source-skipped', source, place: note.position})
   const meta = metaOf(frontMatter)
+  // Each walker is the other's fallback when it finds no tasks (its messages are dropped then).
+  const shaped = sampleShaped(blocks)
+  const before = file.messages.length
+  const general = (): Policy => {
+    const policy = buildGeneral(blocks, file, registry, {...meta})
+    if (typeof meta.status === 'string' && meta.status) policy.status = meta.status
+    if (tree.position && policy.children.length > 0) policy.position = tree.position
+    return policy
+  }
+  const fatal = () => file.messages.slice(before).some((m) => m.fatal)
+  if (!shaped) {
+    const policy = general()
+    if (!fatal()) return policy
+    file.messages.splice(before)
+    return buildSampleShape(blocks, tree, file, registry, meta, frontMatter)
+  }
+  const legacy = buildSampleShape(blocks, tree, file, registry, meta, frontMatter)
+  // The sample's walker found parts (but no clauses): its reading stands, with its message.
+  if (!fatal() || legacy.children.length > 0) return legacy
+  const messages = file.messages.splice(before)
+  const policy = general()
+  if (!fatal()) return policy
+  file.messages.splice(before, file.messages.length - before, ...messages)
+  return legacy
+}
+
+/** The sample's walker: title, status, domains with intro and clauses (optionally in groups), closing, appendix. */
+function buildSampleShape(blocks: Block[], tree: Root, file: VFile, registry: Registry | undefined, meta: PolicyMeta, frontMatter: Record<string, unknown> | undefined): Policy {
   const policy: Policy = {type: 'policy', title: '', meta, preamble: [], children: [], closing: []}
   if (tree.position) policy.position = tree.position
 
@@ -347,6 +408,7 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
   }
 
   const clauses = policy.children.reduce((n, d) => n + d.children.length, 0)
+  policy.duties = policy.children.some((d) => d.children.some((c) => c.units.length > 0)) ? 'units' : 'none'
   if (policy.children.length === 0 || clauses === 0) {
     const message = file.message(
       policy.children.length === 0
@@ -359,7 +421,7 @@ export function buildPolicy(tree: Root, file: VFile, options: BuildOptions = {})
   return policy
 }
 
-function joinSrcs(srcs: Src[]): Src {
+export function joinSrcs(srcs: Src[]): Src {
   // Multi-paragraph clause (stray paragraphs merged): join with a line feed; the map stays per part.
   const first = srcs[0]!
   let value = ''
@@ -383,7 +445,7 @@ function joinSrcs(srcs: Src[]): Src {
   return joined
 }
 
-function splitLead(rest: string): {title: string; lead?: string; leadStart: number} {
+export function splitLead(rest: string): {title: string; lead?: string; leadStart: number} {
   const match = leadPhrase.exec(rest)
   if (!match) return {title: rest.trim(), leadStart: 0}
   return {title: rest.slice(0, match.index).trim(), lead: match[1]!, leadStart: match.index + match[0].indexOf(match[1]!)}
@@ -442,7 +504,7 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (a.length - 1 + b.length - 1)
 }
 
-function buildAppendix(blocks: Block[], start: number, file: VFile, registry: Registry | undefined, domains: Domain[]): Appendix {
+export function buildAppendix(blocks: Block[], start: number, file: VFile, registry: Registry | undefined, domains: Domain[]): Appendix {
   const head = blocks[start]! as Extract<Block, {src: Src}>
   const match = appendixLabel.exec(head.src.value)!
   const appendix: Appendix = {type: 'appendix', label: match[1]!, title: match[2]!.trim(), columns: [], children: []}
@@ -456,12 +518,11 @@ function buildAppendix(blocks: Block[], start: number, file: VFile, registry: Re
     }
   }
   const table = blocks.slice(j).find((b) => b.kind === 'table') as Extract<Block, {kind: 'table'}> | undefined
-  for (let k = j; k < blocks.length; k++) {
-    const block = blocks[k]!
-    if (block === table) continue
-    if (block.kind !== 'table') {
-      file.message('附件表格之外的内容未读入政策结构', {ruleId: 'appendix-extra', source, place: block.src.position})
-    }
+  // One message for whatever the appendix holds besides its table, with a count.
+  const extra = blocks.slice(j).filter((block) => block !== table && block.kind !== 'table') as Array<Extract<Block, {src: Src}>>
+  if (extra.length > 0) {
+    const count = extra.length > 1 ? `（共 ${extra.length} 段）` : ''
+    file.message(`附件表格之外的内容未读入政策结构${count}`, {ruleId: 'appendix-extra', source, place: extra[0]!.src.position})
   }
   if (!table) {
     file.message('附件中没有找到表格', {ruleId: 'appendix-table', source, place: head.src.position})

@@ -118,6 +118,8 @@ const unrecognisedStyle = /^Unrecognised (paragraph|run|table) style\b/
 interface Element {
   name: string
   children: Array<Element | string>
+  /** `rowspan` / `colspan` of a table cell (merged cells in Word). */
+  span?: {rows: number; cols: number}
 }
 
 const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'}
@@ -138,12 +140,12 @@ const voidElements = new Set(['br', 'img', 'hr'])
 export function parseHtml(html: string): Element {
   const root: Element = {name: 'root', children: []}
   const stack: Element[] = [root]
-  const pattern = /<(\/?)([a-zA-Z0-9]+)[^>]*?(\/?)>|([^<]+)/g
+  const pattern = /<(\/?)([a-zA-Z0-9]+)([^>]*?)(\/?)>|([^<]+)/g
   let match: RegExpExecArray | null
   while ((match = pattern.exec(html))) {
     const top = stack[stack.length - 1]!
-    if (match[4] !== undefined) {
-      top.children.push(decodeEntities(match[4]))
+    if (match[5] !== undefined) {
+      top.children.push(decodeEntities(match[5]))
       continue
     }
     const name = match[2]!.toLowerCase()
@@ -153,8 +155,11 @@ export function parseHtml(html: string): Element {
       continue
     }
     const element: Element = {name, children: []}
+    const rows = /rowspan="(\d+)"/.exec(match[3]!)
+    const cols = /colspan="(\d+)"/.exec(match[3]!)
+    if (rows || cols) element.span = {rows: Number(rows?.[1] ?? 1), cols: Number(cols?.[1] ?? 1)}
     top.children.push(element)
-    if (!voidElements.has(name) && !match[3]) stack.push(element)
+    if (!voidElements.has(name) && !match[4]) stack.push(element)
   }
   return root
 }
@@ -174,17 +179,49 @@ function escapeBlockStart(text: string): string {
   return text.replace(/^([#>+=-]|\d+[.)](?=[ \t]|$))/, (m) => (m.length === 1 ? `\\${m}` : `${m.slice(0, -1)}\\${m.slice(-1)}`))
 }
 
+/**
+ * A line break inside a paragraph or cell: nothing between two Chinese characters (a title or a
+ * table cell broken by hand, or by our Word writer, between words), a space otherwise.
+ */
+function joinBreaks(text: string): string {
+  const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
+  return text.replace(/\s*\n\s*/g, (match: string, offset: number) =>
+    cjk.test(text.charAt(offset - 1)) || cjk.test(text.charAt(offset + match.length)) ? '' : ' '
+  )
+}
+
 function block(text: string): string {
-  return escapeBlockStart(escapeInline(text.replace(/\s*\n\s*/g, ' ').trim()))
+  return escapeBlockStart(escapeInline(joinBreaks(text).trim()))
 }
 
 function table(element: Element): string {
   const rows: string[][] = []
+  // Merged cells: a cell spanning rows leaves its column empty in the rows below (the parser
+  // continues it downwards); one spanning columns is followed by empty cells.
+  const pending = new Map<number, number>()
   const visit = (node: Element) => {
     for (const child of node.children) {
       if (typeof child === 'string') continue
-      if (child.name === 'tr') rows.push(child.children.filter((c): c is Element => typeof c !== 'string').map((c) => escapeInline(textOf(c).replace(/\s*\n\s*/g, ' ').trim())))
-      else visit(child)
+      if (child.name === 'tr') {
+        const row: string[] = []
+        const take = () => {
+          while ((pending.get(row.length) ?? 0) > 0) {
+            pending.set(row.length, pending.get(row.length)! - 1)
+            row.push('')
+          }
+        }
+        for (const cell of child.children) {
+          if (typeof cell === 'string') continue
+          take()
+          const span = cell.span ?? {rows: 1, cols: 1}
+          for (let c = 0; c < span.cols; c++) {
+            if (span.rows > 1) pending.set(row.length, span.rows - 1)
+            row.push(c === 0 ? escapeInline(joinBreaks(textOf(cell)).trim()) : '')
+          }
+        }
+        take()
+        rows.push(row)
+      } else visit(child)
     }
   }
   visit(element)
@@ -203,7 +240,7 @@ export function htmlToMarkdown(html: string): string {
         continue
       }
       const heading = /^h([1-6])$/.exec(child.name)
-      if (heading) out.push(`${'#'.repeat(Number(heading[1]))} ${escapeInline(textOf(child).trim())}`)
+      if (heading) out.push(`${'#'.repeat(Number(heading[1]))} ${escapeInline(joinBreaks(textOf(child)).trim())}`)
       else if (child.name === 'p') {
         const text = textOf(child)
         if (text.trim()) out.push(block(text))

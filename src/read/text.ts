@@ -102,6 +102,12 @@ function isTableLine(line: Line): boolean {
   return line.value.includes('\t')
 }
 
+/** A line that can be a table's group row: short, not blank, not a sentence. */
+function isGroupLine(line: Line): boolean {
+  const value = line.value.trim()
+  return value !== '' && value.length <= 40 && !/[。；]$/.test(value)
+}
+
 /** Cell-per-line shape: every non-blank line of the region is `\t` + content, no other tab. */
 function isCellPerLine(region: Line[]): boolean {
   return region.every((l) => isBlankLine(l) && !l.value.includes('\t') ? true : /^\t[^\t]*$/.test(l.value))
@@ -196,7 +202,21 @@ export function textToMdast(text: string): Root {
         else if (isTableLine(lines[j]!)) end = j
         j++
       }
-      const region = lines.slice(i, end + 1)
+      let region = lines.slice(i, end + 1)
+      // Group rows of a row-per-line table: short lines without a tab between its rows (a cell
+      // that spans the whole width, `一、知识产权保护方面（共5项）`) are single-cell rows.
+      if (!isCellPerLine(region)) {
+        const width = lines[i]!.value.split('\t').length
+        for (;;) {
+          let k = end + 1
+          while (k < lines.length && k - end <= 3 && !isTableLine(lines[k]!) && isGroupLine(lines[k]!)) k++
+          if (k === end + 1 || k >= lines.length || !isTableLine(lines[k]!) || lines[k]!.value.split('\t').length !== width) break
+          let next = k
+          while (next + 1 < lines.length && isTableLine(lines[next + 1]!) && !isBlankLine(lines[next + 1]!)) next++
+          end = next
+        }
+        region = lines.slice(i, end + 1)
+      }
       const result = tableFromRegion(region)
       if (Array.isArray(result)) children.push(...result)
       else children.push(result)

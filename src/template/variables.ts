@@ -44,7 +44,12 @@ const meta: Describe<FrontMatter> = {
   copiesTo: '抄送机关（列表）；可能没有',
   printedBy: '印发机关；可能没有',
   printedDate: '印发日期，如“2024年3月5日”；可能没有',
-  created: '文件内部的固定时间（ISO 格式），由成文日期而来；可能没有'
+  created: '文件内部的固定时间（ISO 格式），由成文日期而来；可能没有',
+  keep: '排版时不许拆开回行的名称（单位名称等，列表）；写进前言供写出器使用',
+  recipientsCollective: '主送机关的统称（配置项 recipientsCollective，默认“各有关单位”），主送单位多到首页放不下正文时使用；可能没有',
+  signatureMode: '署名方式（配置项 signature）：sealed 加盖印章、unsealed 不加盖印章、signed 加盖签发人签名章；可能没有',
+  signer: '签发人姓名（配置项 signer）；可能没有',
+  signerTitle: '签发人职务（配置项 signerTitle）；可能没有'
 }
 const metaField = {text: '文件前言（标题、发文字号、署名、日期等），由 {{> frontmatter meta}} 写出', fields: meta}
 
@@ -57,6 +62,7 @@ const notice: Describe<NoticeView> = {
   groups: {
     text: '按政策领域分组的责任分工表',
     each: {
+      implicit: '没有分部分的政策（任务直接按一、二、三……排列）为“是”，这时不写领域标题',
       numeral: '领域序号（中文数字，如“一”）',
       ordinal: '领域序号（阿拉伯数字）',
       title: '领域标题',
@@ -67,6 +73,7 @@ const notice: Describe<NoticeView> = {
           index: '全表连续的序号',
           number: '条款在政策中的编号',
           clause: '条款编号和标题，如“1.发挥重大建设项目带动支撑作用。”',
+          clauseTitle: '条款标题（不带编号，序号列已有编号），如“发挥重大建设项目带动支撑作用。”',
           content: '条款正文',
           lead: '牵头单位，用顿号连接',
           supports: '配合单位，用顿号连接；没有时为空',

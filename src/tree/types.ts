@@ -42,6 +42,11 @@ export interface Policy {
    * so views can say there is no responsibility split instead of rendering empty tables.
    */
   duties?: 'units' | 'none'
+  /**
+   * The document's own statement of who leads, as written (`列第一位者为牵头单位，下同`,
+   * `注：主要责任单位第一个为牵头单位…`); the parser reads the first-listed unit as lead either way.
+   */
+  leadConvention?: string
   appendix?: Appendix
   /** Total support funds as the policy states them (`支持总额约26亿元`), filled by the extraction step. */
   fundsTotal?: FundsTotal
@@ -110,6 +115,13 @@ export interface Domain {
   targets: Target[]
   /** Optional sub-level `（一）` groups are flattened: clauses carry their group label. */
   children: Clause[]
+  /**
+   * True for the one part the parser makes for a document with no part level (a flat list of
+   * tasks `一、…三十、`): it has no label, no title and no heading in the source.
+   */
+  implicit?: boolean
+  /** Boxes (`专栏3 …`) between the tasks: kept as text, never tasks. */
+  boxes?: Text[]
   position?: Position
 }
 

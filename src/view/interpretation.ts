@@ -305,6 +305,8 @@ function cite(clause: Clause): string {
 }
 
 function domainHeading(domain: Domain): string {
+  // The one unnamed part of a flat list of measures.
+  if (domain.implicit) return '政策措施'
   return `${chineseNumeral(domain.ordinal)}、${domain.title}`
 }
 

@@ -7,6 +7,7 @@ import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
 import {collectDuties, splitRoles} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
 import {commonDeadline, issuerBlock, taskDeadline} from './common.ts'
+import {keepNames} from './keep.ts'
 
 export interface NoticeRow {
   /** 序号: running row number across the whole table. */
@@ -15,6 +16,8 @@ export interface NoticeRow {
   number: number
   /** 政策条款: number and title, `1.发挥重大建设项目带动支撑作用。`. */
   clause: string
+  /** The clause title alone (the table's 序号 already carries the number). */
+  clauseTitle: string
   /** 主要内容: the clause body. */
   content: string
   /** 牵头单位, joined (`区发改局`). */
@@ -28,6 +31,8 @@ export interface NoticeRow {
 }
 
 export interface NoticeGroup {
+  /** The one unnamed part of a flat list of tasks: no heading row. */
+  implicit: boolean
   /** Domain ordinal as a Chinese numeral (`一`). */
   numeral: string
   ordinal: number
@@ -63,8 +68,10 @@ export interface NoticeView {
   appendix?: {title: string; label: string; rows: NoticeAppendixRow[]}
 }
 
+/** `1.发挥…。` for the sample's numbered clauses; other labels as written (`（一）加大…。`, or the title alone). */
 export function clauseLabel(clause: Clause): string {
-  return `${clause.number}.${clause.title}`
+  if (clause.label === '' || /^[0-9０-９]+$/.test(clause.label)) return clause.label === '' ? clause.title : `${clause.number}.${clause.title}`
+  return clause.label + clause.labelPunctuation.trim() + clause.title
 }
 
 export function noticeView(context: ViewContext): NoticeView {
@@ -73,7 +80,9 @@ export function noticeView(context: ViewContext): NoticeView {
   const issuer = issuerBlock(policy, config)
   let index = 0
   const dues: Array<ReturnType<typeof taskDeadline>> = []
-  const groups: NoticeGroup[] = policy.children.map((domain) => ({
+  // Parts with no tasks (指导思想, 基本原则…) have nothing to split; a flat list has one unnamed part.
+  const groups: NoticeGroup[] = policy.children.filter((domain) => domain.children.length > 0).map((domain) => ({
+    implicit: domain.implicit === true,
     numeral: chineseNumeral(domain.ordinal),
     ordinal: domain.ordinal,
     title: domain.title,
@@ -88,7 +97,9 @@ export function noticeView(context: ViewContext): NoticeView {
         index: ++index,
         number: clause.number,
         clause: clauseLabel(clause),
-        content: clause.body,
+        clauseTitle: clause.title,
+        // Paragraphs of a multi-paragraph task run on in the table cell.
+        content: clause.body.replace(/^\n+/, '').replace(/\n+/g, ''),
         lead: joinNames(leadUnits),
         supports: joinNames(supportUnits),
         leadUnits,
@@ -108,13 +119,18 @@ export function noticeView(context: ViewContext): NoticeView {
       issuerMark: issuer.issuerMark,
       documentNumber: issuer.documentNumber,
       recipients,
+      recipientsCollective: config.recipientsCollective ?? '各有关单位',
       attachments: appendixTitle ? [tableTitle, appendixTitle] : [tableTitle],
       signature: issuer.issuer,
       date: issuer.date,
       copiesTo: issuer.copiesTo,
       printedBy: issuer.printedBy,
       printedDate: issuer.date,
-      created: issuer.created
+      created: issuer.created,
+      signatureMode: config.signature ?? 'sealed',
+      signer: config.signer,
+      signerTitle: config.signerTitle,
+      keep: keepNames(context)
     },
     policyTitle: policy.title,
     deadline: commonDeadline(dues),
@@ -146,5 +162,7 @@ export function noticeView(context: ViewContext): NoticeView {
 }
 
 export function noticeDocuments(context: ViewContext): Array<ViewDocument<NoticeView>> {
+  // No task names a unit: there is no responsibility split to notify (the build says so).
+  if (context.policy.duties === 'none') return []
   return [{template: 'notice', path: ['责任分工通知'], label: '责任分工通知', data: noticeView(context)}]
 }

@@ -6,6 +6,7 @@
  */
 import type {Appendix, Domain} from '../tree/types.ts'
 import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
+import {keepNames} from './keep.ts'
 import {issuerBlock} from './common.ts'
 import {unitDisplayNames} from './format.ts'
 
@@ -61,6 +62,7 @@ const defaultColumns = ['领域', '争取事项', '具体目标', '责任单位'
  * `（由…牵头实施）` (the form of the sample and of docs/source-format.md).
  */
 export function domainHeading(domain: Domain): string {
+  if (domain.implicit) return ''
   const leads = unitDisplayNames(domain.leads, 'written').join('、')
   return domain.label + domain.labelPunctuation + domain.title + (leads ? `（由${leads}牵头实施）` : '')
 }
@@ -90,7 +92,8 @@ export function policyView(context: ViewContext): PolicyView {
       layout: 'official',
       title: policy.title,
       subtitle: policy.status ? `（${policy.status}）` : undefined,
-      created: issuer.created
+      created: issuer.created,
+      keep: keepNames(context)
     },
     status: policy.status,
     preamble: policy.preamble.map((t) => t.value),
@@ -102,7 +105,11 @@ export function policyView(context: ViewContext): PolicyView {
         clauses: domain.children.map((clause) => {
           const starts = clause.group !== undefined && clause.group !== group
           group = clause.group
-          const text = clause.label + clause.labelPunctuation + clause.title + clause.body + clause.unitsText
+          // A part-level task starts with the part's heading, which the heading above already prints.
+          const partLevel = clause.position !== undefined && clause.position.start.offset === domain.position?.start.offset
+          const text = partLevel
+            ? (clause.body + clause.unitsText).replace(/^\n+/, '')
+            : clause.label + clause.labelPunctuation + clause.title + clause.body + clause.unitsText
           return starts ? {group: clause.group, text} : {text}
         })
       }

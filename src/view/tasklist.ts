@@ -4,6 +4,7 @@
  */
 import type {AppendixItem, Clause, Domain} from '../tree/types.ts'
 import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
+import {keepNames} from './keep.ts'
 import {collectDuties, splitRoles, type Duty, type UnitDuties} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
 import {appendixTaskId, commonDeadline, issuerBlock, taskDeadline} from './common.ts'
@@ -94,7 +95,7 @@ export function dutyNote(duty: Duty<unknown>): string {
 }
 
 function domainLabel(domain: Domain | undefined): string {
-  return domain ? `${chineseNumeral(domain.ordinal)}、${domain.title}` : ''
+  return domain && !domain.implicit ? `${chineseNumeral(domain.ordinal)}、${domain.title}` : ''
 }
 
 export function tasklistView(context: ViewContext, duties: UnitDuties): TaskListView {
@@ -164,7 +165,8 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
       subtitle: name,
       signature: issuer.issuer,
       date: issuer.date,
-      created: issuer.created
+      created: issuer.created,
+      keep: keepNames(context)
     },
     unit: name,
     fullName: duties.unit.fullName,

@@ -32,6 +32,8 @@ export interface WriteResult {
   bytes: Uint8Array | string
   /** Problems the writer worked around (missing font, glyph fallback…), in Chinese. */
   warnings?: string[]
+  /** Layout decisions the build reports (fonts embedded, 主送 moved to the 版记), in Chinese. */
+  notes?: string[]
 }
 
 export interface DocumentWriter {
@@ -66,7 +68,13 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
   async docx({config}) {
     const {writeDocx} = await import('./docx/index.ts')
     const layout = officialLayout({fonts: config.fonts})
-    return {extension: 'docx', write: async ({doc}) => ({bytes: await writeDocx(doc, {layout})})}
+    return {
+      extension: 'docx',
+      write: async ({doc}) => {
+        const notes: string[] = []
+        return {bytes: await writeDocx(doc, {layout, notes}), notes}
+      }
+    }
   },
   async pdf({config, baseDir}) {
     const {createPdfWriter} = await import('./pdf/index.ts')
@@ -75,7 +83,7 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
       extension: 'pdf',
       write: async ({doc}) => {
         const result = await writer.write(doc)
-        return {bytes: result.bytes, warnings: result.warnings}
+        return {bytes: result.bytes, warnings: result.warnings, notes: result.notes}
       }
     }
   }

@@ -13,13 +13,17 @@ describe('build progress', () => {
   it('reports every file as it is produced, before the atomic save puts them in place', async () => {
     const outDir = join(mkdtempSync(join(tmpdir(), 'policy-press-progress-')), 'out')
     const events: Array<BuildDocument & {inPlace: boolean; folder: boolean}> = []
+    const planned: number[] = []
     const report = await build({
       source: sampleSource,
       outDir,
       formats: ['md', 'json'],
       config: sampleConfig,
+      onPlan: (files) => planned.push(files),
       onDocument: (document) => events.push({...document, inPlace: existsSync(document.path), folder: existsSync(outDir)})
     })
+    // The plan is announced once, before any file, and counts every file made.
+    expect(planned).toEqual([report.documents.length])
     // One event per file, in the order they were made, with what the report says about each.
     expect(events.map(({inPlace, folder, ...document}) => document)).toEqual(report.documents)
     expect(events.map((e) => e.name)).toContain('政策原文.md')

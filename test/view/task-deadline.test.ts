@@ -45,11 +45,12 @@ describe('per-task deadlines', () => {
     const markdown = render(templates, document!.template, document!.data)
     expect(markdown).toContain('按分工表所列完成时限完成各项任务')
     const rows = tables(markdown).slice(0, 2).flatMap((t) => t.rows.map((row) => [inlineText(row[1]!), inlineText(row.at(-1)!)]))
+    // 政策条款 gives the title alone: 序号 carries the number.
     expect(rows).toEqual([
-      ['1.发挥项目带动作用。', '持续推进'],
-      ['2.加大财政支持。', '2024年12月31日'],
-      ['3.引进人才。', '2024年9月底前'],
-      ['4.特殊单位。', '2025年3月31日']
+      ['发挥项目带动作用。', '持续推进'],
+      ['加大财政支持。', '2024年12月31日'],
+      ['引进人才。', '2024年9月底前'],
+      ['特殊单位。', '2025年3月31日']
     ])
   })
 

@@ -6,7 +6,7 @@ import {inlineText, parseDocument} from '../../src/doc/parse.ts'
 import type {Block, Doc} from '../../src/doc/types.ts'
 import {officialLayout} from '../../src/layout/gbt9704.ts'
 import {writeDocx} from '../../src/write/docx/index.ts'
-import {columnWidths, measureColumns} from '../../src/write/docx/widths.ts'
+import {planColumns} from '../../src/layout/columns.ts'
 import {attrs, entryNames, paragraphs, style, tableRows, unzipDocx, type Parts} from './helpers.ts'
 
 const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8')
@@ -21,27 +21,39 @@ describe('writeDocx: the notice (GB/T 9704)', () => {
     parts = unzipDocx(bytes)
   })
 
-  it('sets A4, the GB/T 9704 margins and a 28 × 22 grid with exact line pitch on every section', () => {
+  it('sets A4, the GB/T 9704 margins and a 28 × 22 grid with exact line pitch on every section; the wide annex landscape', () => {
     const sections = parts['word/document.xml'].match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? []
-    expect(sections.length).toBe(2) // main text + annex, then the 版记 page
-    for (const sect of sections) {
-      expect(attrs(sect, 'w:pgSz')).toMatchObject({'w:w': '11906', 'w:h': '16838'})
-      // top 37 mm, left 28 mm, right 26 mm, bottom 35 mm → text block 156 × 225 mm
-      expect(attrs(sect, 'w:pgMar')).toMatchObject({'w:top': '2098', 'w:left': '1587', 'w:right': '1474', 'w:bottom': '1984'})
+    expect(sections.length).toBe(3) // main text, the annex (landscape), the 版记 page
+    sections.forEach((sect, i) => {
       const grid = attrs(sect, 'w:docGrid')
       expect(grid['w:type']).toBe('linesAndChars')
       expect(grid['w:linePitch']).toBe('579') // 12756 twips / 22 lines
       // (8845 / 28 twips − 16 pt) × 4096, rounded down: character pitch 15.79 pt → 28 per line
       expect(grid['w:charSpace']).toBe('-842')
       expect(Math.floor(8845 / (320 + (Number(grid['w:charSpace']) / 4096) * 20))).toBe(28)
-    }
+      if (i === 1) {
+        // GB/T 9704 §8 横排表格: the sheet turned a quarter turn, its margins with it (top = the
+        // sheet's left 28 mm, left = its bottom 35 mm): the same 156 × 225 mm block, turned.
+        expect(attrs(sect, 'w:pgSz')).toMatchObject({'w:w': '16838', 'w:h': '11906', 'w:orient': 'landscape'})
+        expect(attrs(sect, 'w:pgMar')).toMatchObject({'w:top': '1587', 'w:left': '1984', 'w:right': '2098', 'w:bottom': '1474'})
+        return
+      }
+      expect(attrs(sect, 'w:pgSz')).toMatchObject({'w:w': '11906', 'w:h': '16838'})
+      // top 37 mm, left 28 mm, right 26 mm, bottom 35 mm → text block 156 × 225 mm
+      expect(attrs(sect, 'w:pgMar')).toMatchObject({'w:top': '2098', 'w:left': '1587', 'w:right': '1474', 'w:bottom': '1984'})
+    })
     expect(attrs(sections[0]!, 'w:pgNumType')).toMatchObject({'w:start': '1'})
-    expect(sections[1]).toContain('<w:vAlign w:val="bottom"/>')
+    // The 版记 starts on an even page, at the foot of the page.
+    expect(sections[2]).toContain('<w:vAlign w:val="bottom"/>')
+    expect(sections[2]).toContain('<w:type w:val="evenPage"/>')
     const pPr = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(parts['word/styles.xml'])![0]
     expect(attrs(pPr, 'w:spacing')).toMatchObject({'w:line': '579', 'w:lineRule': 'exact'})
     // Text is condensed 0.25 pt and does not snap to the character grid, so Word and LibreOffice
     // both set 28 characters a line (see `patches` in src/write/docx/index.ts).
     expect(pPr).toContain('<w:snapToGrid w:val="0"/>')
+    // Widow and orphan control everywhere; no automatic space between Chinese and digits.
+    expect(pPr).toContain('<w:widowControl/>')
+    expect(pPr).toContain('<w:autoSpaceDE w:val="0"/>')
     const rPr = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(parts['word/styles.xml'])![0]
     expect(attrs(rPr, 'w:spacing')['w:val']).toBe('-5')
     expect(Math.floor(8845 / (320 - 5))).toBe(28)
@@ -58,7 +70,7 @@ describe('writeDocx: the notice (GB/T 9704)', () => {
       ['Heading3', '楷体_GB2312', '32'],
       ['Heading4', '仿宋_GB2312', '32'],
       ['GwAnnexLabel', '黑体', undefined],
-      ['GwTableHeader', '黑体', '24'],
+      ['GwTableHeader', '黑体', '21'],
       ['GwPageNumber', '宋体', '28']
     ]
     for (const [id, eastAsia, size] of expectations) {
@@ -69,7 +81,7 @@ describe('writeDocx: the notice (GB/T 9704)', () => {
       if (id !== 'GwPageNumber') expect(fonts['w:hAnsi'], id).toBe('Times New Roman')
       if (size) expect(attrs(xml, 'w:sz')['w:val'], id).toBe(size)
     }
-    expect(attrs(style(styles, 'GwTableText'), 'w:sz')['w:val']).toBe('24') // 小四
+    expect(attrs(style(styles, 'GwTableText'), 'w:sz')['w:val']).toBe('21') // 五号
     expect(attrs(style(styles, 'GwImprint'), 'w:sz')['w:val']).toBe('28') // 四号
     expect(style(styles, 'GwIssuerMark')).toContain('<w:color w:val="E60000"/>')
     // Body, 一、 and （一） headings indented two characters; title and 主送 not.
@@ -147,24 +159,77 @@ describe('writeDocx: the notice (GB/T 9704)', () => {
     // Signature 2 characters from the right (13 characters: starts at 28 − 2 − 13 = 13), date 2 further right.
     expect(attrs(byText(doc.meta.signature!).xml, 'w:ind')['w:left']).toBe(String(Math.round((8845 / 28) * 13)))
     expect(attrs(byText(doc.meta.date!).xml, 'w:ind')['w:left']).toBe(String(Math.round((8845 / 28) * 15)))
-    // The annex starts a new page with its label in 黑体 flush left, its title on the third line.
+    // The annex (its own section, so a new page) has its label in 黑体 flush left, its title on the third line.
     const label = byText('附件')
     expect(label.style).toBe('GwAnnexLabel')
-    expect(label.xml).toContain('<w:pageBreakBefore/>')
     expect(ps[index('附件') + 2].style).toBe('Heading1')
-    // 版记 between rules: thick above 抄送, thin between, thick below 印发.
-    const copies = ps.find((p) => p.text.startsWith('抄送：'))!
-    expect(copies.xml).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/)
-    expect(copies.xml).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="6"/)
-    expect(ps.find((p) => p.text.endsWith('印发'))!.xml).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/)
+    // 版记: a table the full width of the text block (156 mm), rules thick (0.35 mm) first and
+    // last, thin (0.25 mm) between, none at the sides.
+    const tables = parts['word/document.xml'].match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []
+    const imprint = tables.find((t) => t.includes('抄送：'))!
+    expect(attrs(imprint, 'w:tblW')).toMatchObject({'w:type': 'dxa', 'w:w': '8845'})
+    expect(Math.round((8845 / 20) * (25.4 / 72))).toBe(156)
+    expect(attrs(imprint, 'w:tblInd')['w:w']).toBe('0')
+    const borders = /<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(imprint)![0]
+    expect(attrs(borders, 'w:top')).toMatchObject({'w:val': 'single', 'w:sz': '8'}) // 0.35 mm = 0.99 pt = 8 eighths
+    expect(attrs(borders, 'w:bottom')).toMatchObject({'w:val': 'single', 'w:sz': '8'})
+    expect(attrs(borders, 'w:insideH')).toMatchObject({'w:val': 'single', 'w:sz': '6'}) // 0.25 mm = 0.71 pt
+    expect(attrs(borders, 'w:left')['w:val']).toBe('none')
+    // The text one 四号 character in from each side.
+    expect(attrs(/<w:tblCellMar>[\s\S]*?<\/w:tblCellMar>/.exec(imprint)![0], 'w:left')['w:w']).toBe('275')
   })
 
-  it('lays the table out full width with content-based columns and a repeated header row', () => {
-    const xml = parts['word/document.xml']
+  it('numbers the landscape pages where the portrait pages have their numbers (GB/T 9704 §8)', () => {
+    const sect = (parts['word/document.xml'].match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [])[1]!
+    const part = (kind: 'header' | 'footer', type: string) => {
+      const id = new RegExp(`<w:${kind}Reference w:type="${type}" r:id="([^"]+)"`).exec(sect)![1]
+      const rel = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(parts['word/_rels/document.xml.rels'])!
+      return parts[`word/${rel[1] ?? rel[2]}`]!
+    }
+    // Odd pages: the foot of the sheet is the turned page's left edge; its right corner the turned
+    // page's bottom. Even pages: the sheet's left corner, the top of the turned page.
+    for (const [kind, type, side] of [['footer', 'default', 'right'], ['header', 'even', 'left']] as const) {
+      const xml = part(kind, type)
+      const float = attrs(xml, 'w:tblpPr')
+      expect(float).toMatchObject({'w:horzAnchor': 'page', 'w:vertAnchor': 'page'})
+      // 7 mm below the portrait text block: 28 mm from the sheet's foot, less the number's line.
+      expect(Number(float['w:tblpX'])).toBeLessThan(1587)
+      const along = Number(float['w:tblpY'])
+      if (side === 'right') expect(along + 2268).toBeCloseTo(11906 - 1474 - 275, -1) // ends one character in from the block's end
+      else expect(along).toBe(1587 + 275)
+      expect(xml).toContain('<w:textDirection w:val="tbRl"/>')
+      expect(xml).toContain(`<w:jc w:val="${side}"/>`)
+      expect(xml).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/)
+    }
+    expect(part('footer', 'even')).not.toContain('PAGE')
+    expect(part('header', 'default')).not.toContain('PAGE')
+  })
+
+  it('names every font with its fallbacks in the font table', () => {
+    const table = parts['word/fontTable.xml']
+    const font = (name: string) => new RegExp(`<w:font w:name="${name}">[^]*?</w:font>`).exec(table)?.[0] ?? ''
+    const chain = (name: string): string[] => {
+      const alt = /<w:altName w:val="([^"]+)"/.exec(font(name))?.[1]
+      return alt && font(alt) ? [name, ...chain(alt).filter((n) => n !== name)] : alt ? [name, alt] : [name]
+    }
+    expect(chain('仿宋_GB2312')).toEqual(['仿宋_GB2312', '仿宋', 'FangSong'])
+    expect(chain('楷体_GB2312')).toEqual(['楷体_GB2312', '楷体', 'KaiTi'])
+    expect(font('方正小标宋简体')).toContain('<w:altName w:val="方正小标宋_GBK"/>')
+    expect(font('黑体')).toContain('<w:altName w:val="SimHei"/>')
+    for (const name of ['仿宋_GB2312', '方正小标宋简体', '黑体', '楷体_GB2312', '宋体']) {
+      expect(font(name), name).toContain('<w:charset w:val="86"/>') // GB2312
+      expect(font(name), name).toMatch(/<w:panose1 w:val="[0-9A-F]{20}"\/>/)
+    }
+    expect(font('Times New Roman')).toContain('<w:charset w:val="00"/>')
+  })
+
+  it('lays the table out full width with content-based columns, a repeated header row and whole short rows', () => {
+    const xml = (parts['word/document.xml'].match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).find((t) => t.includes('主要内容'))!
     const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
     expect(grid).toHaveLength(6)
-    expect(grid.reduce((a, b) => a + b, 0)).toBe(8845)
-    expect(attrs(xml, 'w:tblW')).toMatchObject({'w:type': 'dxa', 'w:w': '8845'})
+    // The width of the landscape text block (225 mm).
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(12756)
+    expect(attrs(xml, 'w:tblW')).toMatchObject({'w:type': 'dxa', 'w:w': '12756'})
     expect(xml).toContain('<w:tblLayout w:type="fixed"/>')
     expect(Math.min(...grid)).toBe(grid[0]) // 序号 narrowest
     expect(Math.max(...grid)).toBe(grid[2]) // 主要内容 widest
@@ -172,7 +237,8 @@ describe('writeDocx: the notice (GB/T 9704)', () => {
     expect(rows).toHaveLength(3)
     expect(rows[0].xml).toContain('<w:tblHeader/>')
     for (const row of rows.slice(1)) expect(row.xml).not.toContain('tblHeader')
-    for (const row of rows) expect(row.xml).not.toContain('cantSplit') // rows may break across pages
+    // Rows of a few lines never break across pages.
+    for (const row of rows) expect(row.xml).toContain('<w:cantSplit/>')
     expect(rows[0].cells).toEqual(['序号', '政策条款', '主要内容', '牵头单位', '配合单位', '完成时限'])
     expect(rows[1].xml).not.toMatch(/<w:trHeight[^>]*w:hRule="exact"/) // heights grow with the text
   })
@@ -199,6 +265,18 @@ describe('writeDocx: other documents', () => {
     // No issuer mark → no red header; no 版记 → one section.
     expect(ps.some((p) => p.style === 'GwIssuerMark')).toBe(false)
     expect(unzipDocx(await writeDocx(doc))['word/document.xml'].match(/<w:sectPr>/g)).toHaveLength(1)
+  })
+
+  it('gives the tables of one annex one set of column widths', async () => {
+    const table = (rows: string) => `| 序号 | 政策条款 | 主要内容 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|---|\n${rows}\n`
+    const doc = parseDocument(
+      `---\ntitle: 通知\n---\n\n正文。\n\n---\n\n附件\n\n# 责任分工表\n\n## 一、甲\n\n${table('| 1 | 短 | 很短的内容 | 区发改局 | 区财政局 | 2024年12月31日 |')}\n## 二、乙\n\n${table(`| 2 | 长一些的条款标题 | ${'很长的主要内容'.repeat(30)} | 区政务数据办 | 区交通运输局、区资规分局 | 2024年12月31日 |`)}`
+    )
+    const xml = unzipDocx(await writeDocx(doc))['word/document.xml']
+    const grids = (xml.match(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/g) ?? []).map((g) => [...g.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1])))
+    expect(grids).toHaveLength(2)
+    expect(grids[0]).toEqual(grids[1])
+    expect(Math.max(...grids[0]!)).toBe(grids[0]![2]) // 主要内容 widest
   })
 
   it('writes the leaflet with sans headings, shaded callouts and no red header', async () => {
@@ -258,21 +336,17 @@ describe('writeDocx: other documents', () => {
 })
 
 describe('column widths', () => {
-  it('keeps short cells whole and gives the room to long text', () => {
-    const columns = measureColumns(['序号', '主要内容', '完成时限'], [['1', '很长的内容'.repeat(20), '2024年12月31日']], 8)
-    expect(columns[0]).toEqual({natural: 2, min: 2})
-    expect(columns[2]).toEqual({natural: 7, min: 7})
-    expect(columns[1].min).toBe(4)
-    const widths = columnWidths(columns, 8845, 235, 278)
-    expect(widths.reduce((a, b) => a + b, 0)).toBe(8845)
-    expect(widths[0]).toBe(2 * 235 + 278)
-    expect(widths[2]).toBe(7 * 235 + 278)
-  })
-
-  it('widens proportionally when everything fits, shrinks proportionally when minimums do not', () => {
-    const fit = columnWidths([{natural: 2, min: 2}, {natural: 4, min: 4}], 1200, 100, 0)
-    expect(fit).toEqual([400, 800])
-    const tight = columnWidths([{natural: 10, min: 10}, {natural: 10, min: 10}], 1000, 100, 0)
-    expect(tight).toEqual([500, 500])
+  it('keeps words and short cells whole and gives the room to long text', () => {
+    const em = 235
+    const cell = (text: string, longest = text.length) => ({natural: text.length * em, longest: longest * em})
+    const rows = [
+      [cell('序号'), cell('主要内容'), cell('完成时限')],
+      [cell('1'), cell('很长的内容'.repeat(20), 2), cell('2024年12月31日', 10)]
+    ]
+    const widths = planColumns(rows, {width: 8845, pad: 160, slack: 0.5 * em, size: em, keepWhole: 5})
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(8845, 6)
+    expect(widths[0]).toBeCloseTo(2 * em + 160 + 0.5 * em, 6) // the header whole, nothing more
+    expect(widths[2]).toBeGreaterThanOrEqual(10 * em + 160) // the date whole
+    expect(widths[1]).toBe(Math.max(...widths))
   })
 })

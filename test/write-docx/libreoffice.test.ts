@@ -2,18 +2,16 @@
  * Real consumer: LibreOffice converts the generated .docx to PDF, and the PDF's text holds every
  * paragraph and table cell of the fixture. Skipped, with a message, where soffice or pdftotext is missing.
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {afterAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {inlineText, parseDocument} from '../../src/doc/parse.ts'
 import type {Block} from '../../src/doc/types.ts'
 import {writeDocx} from '../../src/write/docx/index.ts'
-
-const has = (command: string) => spawnSync(command, ['--version'], {stdio: 'ignore'}).error === undefined
-const available = has('soffice') && has('pdftotext')
+import {convertAll, sofficeAvailable as available} from './soffice.ts'
 if (!available) console.warn('SKIPPED: LibreOffice round trip — `soffice` or `pdftotext` is not installed (CI installs libreoffice-writer-nogui and poppler-utils).')
 
 const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8')
@@ -39,19 +37,23 @@ function texts(blocks: readonly Block[]): string[] {
 describe.skipIf(!available)('LibreOffice round trip', () => {
   const dir = mkdtempSync(join(tmpdir(), 'policy-press-docx-'))
   afterAll(() => rmSync(dir, {recursive: true, force: true}))
+  const names = ['doc/notice.md', 'write-docx/leaflet.md']
+  const base = (name: string) => name.replace(/\W+/g, '-')
+  // Both files in one soffice process (a private profile, so a running LibreOffice does not block it).
+  beforeAll(async () => {
+    const docx: string[] = []
+    for (const name of names) {
+      const path = join(dir, `${base(name)}.docx`)
+      writeFileSync(path, await writeDocx(parseDocument(fixture(name))))
+      docx.push(path)
+    }
+    convertAll(docx, dir)
+  })
 
-  for (const name of ['doc/notice.md', 'write-docx/leaflet.md']) {
+  for (const name of names) {
     it(`converts ${name} to PDF and keeps every text`, async () => {
       const doc = parseDocument(fixture(name))
-      const base = name.replace(/\W+/g, '-')
-      const docx = join(dir, `${base}.docx`)
-      writeFileSync(docx, await writeDocx(doc))
-      // A private profile so a running LibreOffice or a parallel test does not block the conversion.
-      execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, `profile-${base}`)}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-        stdio: 'pipe',
-        timeout: 120_000
-      })
-      const pdf = join(dir, `${base}.pdf`)
+      const pdf = join(dir, `${base(name)}.pdf`)
       expect(existsSync(pdf)).toBe(true)
       // -raw keeps content-stream order, so table cells come out whole.
       const text = squash(execFileSync('pdftotext', ['-raw', pdf, '-'], {encoding: 'utf8'}))

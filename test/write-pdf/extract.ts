@@ -1,5 +1,9 @@
-/** Read a PDF back with pdfjs: text items with positions, font sizes and embedded font names. */
-import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+/**
+ * Read a PDF back with pdfjs: text items with positions, font sizes and embedded font names.
+ * Positions are as the page is displayed (a page with /Rotate is turned upright first), origin
+ * bottom left.
+ */
+import {getDocument, Util} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 export interface Item {
   page: number
@@ -21,26 +25,38 @@ export interface TextLine {
   text: string
 }
 
-export async function extract(bytes: Uint8Array): Promise<{items: Item[]; fonts: string[]; pages: number; pageHeight: number}> {
+export interface Extracted {
+  items: Item[]
+  fonts: string[]
+  pages: number
+  pageHeight: number
+  /** Displayed size and /Rotate of each page (index 0 = page 1). */
+  pageSizes: Array<{width: number; height: number; rotate: number}>
+}
+
+export async function extract(bytes: Uint8Array): Promise<Extracted> {
   const pdf = await getDocument({data: bytes.slice(), useSystemFonts: false, disableFontFace: true, verbosity: 0}).promise
   const items: Item[] = []
   const fonts = new Set<string>()
   let pageHeight = 0
+  const pageSizes: Extracted['pageSizes'] = []
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n)
     pageHeight = page.view[3]
+    const viewport = page.getViewport({scale: 1})
+    pageSizes.push({width: viewport.width, height: viewport.height, rotate: page.rotate})
     await page.getOperatorList()
     const content = await page.getTextContent()
     for (const raw of content.items) {
       if (!('str' in raw) || raw.str === '') continue
       const font = page.commonObjs.has(raw.fontName) ? (page.commonObjs.get(raw.fontName) as {name: string}).name : raw.fontName
       fonts.add(font)
-      const [a, b, , , e, f] = raw.transform as number[]
-      items.push({page: n, str: raw.str, x: e, y: f, width: raw.width, size: Math.round(Math.hypot(a, b) * 100) / 100, font})
+      const [a, b, , , e, f] = Util.transform(viewport.transform, raw.transform as number[]) as number[]
+      items.push({page: n, str: raw.str, x: e, y: viewport.height - f, width: raw.width, size: Math.round(Math.hypot(a, b) * 100) / 100, font})
     }
   }
   await pdf.destroy()
-  return {items, fonts: [...fonts], pages: pdf.numPages, pageHeight}
+  return {items, fonts: [...fonts], pages: pdf.numPages, pageHeight, pageSizes}
 }
 
 /** Items grouped into lines (same page, baseline and size), in drawing order. */

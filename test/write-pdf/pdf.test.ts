@@ -49,11 +49,13 @@ describe('PDF writer: official notice', () => {
   let items: Item[]
   let fonts: string[]
   let body: TextLine[]
+  let pageSizes: Array<{width: number; height: number; rotate: number}>
   beforeAll(async () => {
     doc = fixture('doc/notice.md')
     result = await writer.write(doc)
-    ;({items, fonts} = await extract(result.bytes))
-    body = lines(items).filter((l) => l.size === gbt9704.fontSize.body)
+    ;({items, fonts, pageSizes} = await extract(result.bytes))
+    // Body text on the portrait grid (the annex with its wide table is on a landscape page).
+    body = lines(items).filter((l) => l.size === gbt9704.fontSize.body && pageSizes[l.page - 1]!.rotate === 0)
   })
 
   it('writes a PDF without warnings', () => {
@@ -125,13 +127,24 @@ describe('PDF writer: official notice', () => {
     expect(first.left - left).toBeCloseTo(2 * gbt9704.charPitch, 0)
   })
 
-  it('draws page numbers “— N —”, odd right and even left', () => {
+  it('draws page numbers “— N —”, odd right and even left, where they are on a portrait page on a landscape one', () => {
     const numbers = items.filter((i) => pageNumber.test(i.str.trim()))
-    expect(numbers.map((i) => squash(i.str))).toEqual(['—1—', '—2—', '—3—'])
+    // Page 3 is the annex, landscape; the 版记 goes to page 4, an even page.
+    expect(numbers.map((i) => squash(i.str))).toEqual(['—1—', '—2—', '—3—', '—4—'])
+    expect(pageSizes.map((p) => p.rotate)).toEqual([0, 0, 90, 0])
     for (const n of numbers) {
+      if (pageSizes[n.page - 1]!.rotate === 90) continue
       if (n.page % 2) expect(right - (n.x + n.width)).toBeCloseTo(14, 0)
       else expect(n.x - left).toBeCloseTo(14, 0)
     }
+    // The landscape page is shown turned upright; its number stays at the foot of the sheet, which
+    // is the left edge of the turned page, near its bottom (odd page: the sheet's right corner).
+    const turned = numbers.find((n) => n.page === 3)!
+    const {width, height} = pageSizes[2]!
+    expect(width).toBeGreaterThan(height)
+    expect(turned.x).toBeLessThan(gbt9704.margin.bottom)
+    // It reads top to bottom and ends one character in from the end of the sheet's text block.
+    expect(turned.y - turned.width).toBeCloseTo(gbt9704.margin.right + 14, 0)
   })
 
   it('embeds fonts as subsets', () => {
@@ -150,7 +163,10 @@ describe('PDF writer: long table', () => {
     const doc = fixture('write-pdf/long-table.md')
     const result = await writer.write(doc)
     expect(result.warnings.join('')).toContain('U+20000')
-    const {items, pages} = await extract(result.bytes)
+    const {items, pages, pageSizes} = await extract(result.bytes)
+    // The annex table is on landscape pages: the block is 225 mm wide there.
+    expect(pageSizes.slice(1).every((p) => p.rotate === 90)).toBe(true)
+    const right = gbt9704.margin.bottom + gbt9704.textBlock.height
     const tableLines = lines(items).filter((l) => l.size === gbt9704.fontSize.table)
     const headerPages = new Set(tableLines.filter((l) => squash(l.text).startsWith('序号政策条款')).map((l) => l.page))
     const tablePages = new Set(tableLines.map((l) => l.page))

@@ -2,6 +2,7 @@
  * Leftovers from conversion: bookmarks, Word field codes, markup and invisible characters;
  * tabs outside the appendix table and spaces inside Chinese text.
  */
+import {numberingOf} from '../../parse/schemes.ts'
 import {defineRule, type Rule, type RuleContext} from '../rule.ts'
 import {isCjk, isCjkPunctuation} from '../source.ts'
 
@@ -75,7 +76,9 @@ export const strayWhitespace = defineRule({
       const text = source.line(line)
       if (text.trim() === '') continue
       const inTable = table !== undefined && line >= table[0] && line <= table[1]
-      if (inTable || /^\s*\|/.test(text)) continue
+      // A row of a tab-separated table anywhere in the text (its neighbour has a tab too).
+      const tableRow = text.includes('\t') && ((line > 1 && source.line(line - 1).includes('\t')) || (line < source.lineCount && source.line(line + 1).includes('\t')))
+      if (inTable || tableRow || /^\s*\|/.test(text)) continue
       const lineStart = source.lineStart(line)
       const tab = text.indexOf('\t')
       if (tab !== -1) {
@@ -83,11 +86,24 @@ export const strayWhitespace = defineRule({
       }
       // Interior runs of spaces next to Chinese text; leading indentation and line ends are left alone.
       const content = text.trimEnd()
-      const indent = content.length - content.trimStart().length
-      for (const match of content.slice(indent).matchAll(/[ \u00a0\u3000]+/g)) {
+      let indent = content.length - content.trimStart().length
+      // Alignment: the space after a number label (`第一章　总则`, `第一条 　为…`), and titles,
+      // names and signature lines (short, no sentence punctuation), where spaces set the layout.
+      const label = numberingOf(content.slice(indent))
+      if (label && /^(chapter|section|article)$/.test(label.scheme.id)) indent += label.label.length + label.punctuation.length
+      const heading = (content.length <= 40 && !/[，。；：！？]/.test(content)) || /^(责任单位|牵头单位|配合单位|主要责任单位)[：:]/.test(content.trim())
+      for (const match of content.slice(indent).matchAll(/[ \u00a0\u3000\u2002]+/g)) {
         const at = indent + (match.index ?? 0)
         const before = content[at - 1]
         const after = content[at + match[0].length]
+        // A PDF copy's space inside a number (`20 24年`) is always a leftover.
+        const inNumber = /[0-9０-９]/.test(before ?? '') && /[0-9０-９]/.test(after ?? '')
+        // In a title or a name, a space between two characters aligns them (`国　务　院`).
+        if (heading && !inNumber && !isCjkPunctuation(before) && !isCjkPunctuation(after)) continue
+        if (inNumber) {
+          context.report(`数字“${before}${match[0]}${after}”中间有多余的空格，应删去`, source.span(lineStart + at, lineStart + at + match[0].length), {actual: match[0], expected: ['']})
+          continue
+        }
         // Between two Chinese characters, or next to Chinese punctuation. A space between Latin
         // and Chinese text (`RCEP 展会`) is a spacing convention, not a leftover.
         if (!(isCjk(before) && isCjk(after)) && !isCjkPunctuation(before) && !isCjkPunctuation(after)) continue

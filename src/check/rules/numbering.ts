@@ -3,7 +3,7 @@
  * appendix item numbers.
  */
 import type {Position} from 'unist'
-import type {Clause} from '../../tree/types.ts'
+import type {Clause, Domain} from '../../tree/types.ts'
 import {defineRule, type Rule, type RuleContext} from '../rule.ts'
 import {chineseNumeral, labelNumber} from '../../tree/numerals.ts'
 import type {SourceText} from '../source.ts'
@@ -28,7 +28,20 @@ export const domainNumbering = defineRule({
   doc: '领域编号应使用汉字数字并按一、二、三……的顺序连续编排，编号后用顿号',
   run(context) {
     const {policy, source} = context
-    policy.children.forEach((domain, index) => {
+    const domains = policy.children.filter((domain) => !domain.implicit)
+    // The document's own part numbering: chapters (`第一章`) or a table's 序号 are checked for
+    // order only; the 一、 form is expected once any part uses a Chinese numeral.
+    const ownForm = domains.length > 0 && domains.every((d) => /^第.+[章节]$/.test(d.label) || isArabicLabel(d.label) || d.label === '')
+    if (ownForm) {
+      checkSequence(
+        context,
+        '领域编号',
+        domains.filter((d) => d.label !== '').map((d) => ({number: labelNumber(d.label.replace(/^第|[章节]$/g, '').replace(/[ \u3000\u2002]/g, '')), place: d.position})),
+        1
+      )
+      return
+    }
+    domains.forEach((domain, index) => {
       const expected = chineseNumeral(index + 1)
       // The parser keeps spaces after the mark (`1、 `); stray-whitespace reports those.
       const mark = domain.labelPunctuation.trim()
@@ -44,7 +57,7 @@ export const domainNumbering = defineRule({
         return
       }
       if (value !== index + 1) {
-        const previous = index === 0 ? '开头' : `“${policy.children[index - 1].label}”之后`
+        const previous = index === 0 ? '开头' : `“${domains[index - 1]!.label}”之后`
         const reason = Number.isNaN(value)
           ? `领域编号“${domain.label}”无法识别，应为“${expected}”`
           : value <= index
@@ -97,14 +110,33 @@ export const clauseNumbering = defineRule({
   doc: '条款编号应连续，不跳号、不重号',
   run(context) {
     const {policy, source} = context
-    const domains = policy.children.filter((domain) => domain.children.length > 0)
-    // Some documents restart the numbering in every domain; all of them starting at 1 says so.
-    const perDomain = domains.length > 1 && domains.every((domain) => domain.children[0].number === 1)
+    // Numbered tasks only (unnumbered ones and part-level tasks carry no number of their own),
+    // one sequence per numbering form (`（一）` tasks and `1.` items are separate sequences).
+    type Run = {domain: Domain; group?: string; clauses: Clause[]}
+    const forms = new Map<string, Run[]>()
+    for (const domain of policy.children) {
+      // A part-level task starts at the part's heading and carries the part's own label.
+      const partLevel = (c: Clause) => c.position?.start.offset !== undefined && c.position.start.offset === domain.position?.start.offset
+      for (const clause of domain.children.filter((c) => c.label !== '' && !partLevel(c))) {
+        const runs = forms.get(labelForm(clause.label)) ?? []
+        const last = runs[runs.length - 1]
+        if (last && last.domain === domain && last.group === clause.group) last.clauses.push(clause)
+        else runs.push({domain, group: clause.group, clauses: [clause]})
+        forms.set(labelForm(clause.label), runs)
+      }
+    }
     const item = (clause: Clause) => ({number: clause.number, place: clausePlace(source, clause)})
-    if (perDomain) {
-      for (const domain of domains) checkSequence(context, `“${domain.label}”领域内条款编号`, domain.children.map(item), 1)
-    } else {
-      checkSequence(context, '条款编号', domains.flatMap((domain) => domain.children.map(item)), 1)
+    const restarts = (runs: Run[]) => runs.length > 1 && runs.every(({clauses}) => clauses[0]!.number === 1)
+    for (const runs of forms.values()) {
+      // Some documents restart the numbering in every group or every domain; all of them starting at 1 says so.
+      const domains = [...new Set(runs.map((run) => run.domain))].map((domain) => ({domain, clauses: runs.filter((r) => r.domain === domain).flatMap((r) => r.clauses)}))
+      if (restarts(runs) && runs.some((run) => run.group !== undefined)) {
+        for (const run of runs) checkSequence(context, `“${run.group ?? run.domain.label}”内条款编号`, run.clauses.map(item), 1)
+      } else if (restarts(domains)) {
+        for (const {domain, clauses} of domains) checkSequence(context, `“${domain.label}”领域内条款编号`, clauses.map(item), 1)
+      } else {
+        checkSequence(context, '条款编号', domains.flatMap(({clauses}) => clauses.map(item)), 1)
+      }
     }
   }
 })
@@ -190,6 +222,14 @@ export const appendixNumbering = defineRule({
 })
 
 export const numberingRules: Rule[] = [domainNumbering, clauseNumbering, numberPunctuation, appendixNumbering]
+
+/** The numbering form of a clause label: `（一）`, `第一条`, `一` or `1` (Arabic, the sample's). */
+function labelForm(label: string): string {
+  if (/^[（(]/.test(label)) return /[0-9０-９]/.test(label) ? 'bracketArabic' : 'bracketChinese'
+  if (/^第/.test(label)) return 'article'
+  if (/^[零〇一二两三四五六七八九十百千]+$/.test(label)) return 'chinese'
+  return 'arabic'
+}
 
 function isArabicLabel(label: string): boolean {
   return /^[0-9０-９]+$/.test(label)

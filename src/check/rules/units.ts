@@ -206,17 +206,24 @@ export const unitListSyntax = defineRule({
 export const clauseUnitsMissing = defineRule({
   id: 'clause-units-missing',
   severity: 'error',
-  doc: '每一条都应以“（责任单位：……）”写明责任单位',
+  doc: '文中任务写有责任单位时，每一条都应写明责任单位',
   run(context) {
     const {policy, source} = context
+    // The document's convention: where no task names a unit (many 若干措施, regulations), a task
+    // without a list is how the document is written, not a slip.
+    const clauses = policy.children.flatMap((domain) => domain.children)
+    if (policy.duties === 'none' || !clauses.some((clause) => clause.units.length > 0)) return
     for (const domain of policy.children) {
       for (const clause of domain.children) {
         const offsets = clauseOffsets(clause, source)
         const place = offsets ? source.span(offsets.start, offsets.start + clause.label.length) : clause.position
-        if (clause.unitsText === '') {
-          context.report(`第 ${clause.label} 条没有责任单位，应在条末写明“（责任单位：……）”`, place)
+        const name = clause.label ? `第 ${clause.label} 条` : `任务“${clause.title.replace(/[。；]$/, '')}”`
+        // Effective date and interpretation clauses (`本措施自印发之日起施行`) carry no duty.
+        if (clause.units.length === 0 && /自.{0,12}(施行|实施)|负责解释|有效期/.test(clause.title + clause.body)) continue
+        if (clause.unitsText === '' && clause.duties.length === 0) {
+          context.report(`${name}没有责任单位，应在条末写明“（责任单位：……）”`, place)
         } else if (clause.units.length === 0) {
-          context.report(`第 ${clause.label} 条的责任单位列表“${clause.unitsText}”中没有单位名称`, place, {actual: clause.unitsText})
+          context.report(`${name}的责任单位列表“${clause.unitsText}”中没有单位名称`, place, {actual: clause.unitsText})
         }
       }
     }
@@ -226,11 +233,13 @@ export const clauseUnitsMissing = defineRule({
 export const domainLeadMissing = defineRule({
   id: 'domain-lead-missing',
   severity: 'warning',
-  doc: '每个政策领域都应在标题后写明“（由……牵头实施）”',
+  doc: '文中有领域写明“（由……牵头实施）”时，每个政策领域都应写明牵头单位',
   run(context: RuleContext) {
     const {policy, source} = context
+    // Only a document that names part leads (`（由……牵头实施）`) expects one on every part.
+    if (!policy.children.some((domain) => domain.leads.length > 0)) return
     for (const domain of policy.children) {
-      if (domain.leads.length > 0) continue
+      if (domain.leads.length > 0 || domain.implicit) continue
       const offset = domain.position?.start.offset
       const place = offset === undefined ? domain.position : source.span(offset, offset + domain.label.length)
       context.report(`领域“${domain.label}${domain.labelPunctuation}${domain.title}”没有写明牵头单位，应在标题后写“（由……牵头实施）”`, place)

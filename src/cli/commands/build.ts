@@ -5,7 +5,7 @@ import type {Format} from '../../config/types.ts'
 import {UserError} from '../../errors.ts'
 import type {ParsedArgs} from '../args.ts'
 import type {Io} from '../io.ts'
-import {checkOutputFolder, loadSource} from '../source.ts'
+import {buildOptions, checkOutputFolder, loadSource} from '../source.ts'
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const {build} = await import('../../build/index.ts')
@@ -50,25 +50,18 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const input = await loadSource(file, io.cwd, args.options.config as string | undefined)
     const outDir = outDirOf(input.source.path)
     checkOutputFolder(outDir, io.cwd)
-    const config = input.loaded.config
 
     say(`${input.source.shown} → ${displayPath(outDir, io.cwd)}${path.sep}`)
     const report = await build({
-      source: input.source.path,
-      outDir,
-      formats: (args.options.formats as Format[] | undefined) ?? config.formats,
-      config,
-      templatesDir: config.templates,
-      registryPath: input.registryPath,
-      configDir: input.loaded.path ? path.dirname(input.loaded.path) : undefined,
+      ...buildOptions(input, outDir, args.options.formats as Format[] | undefined),
       // One line per file as it is produced; the files reach the folder together when the build saves.
       onDocument: (document) => say(`  已生成 ${displayPath(document.path, io.cwd)}（${size(document.bytes)}）`),
-      force: args.options.force === true,
-      inputs: input.loaded.path ? [input.loaded.path] : []
+      force: args.options.force === true
     })
     for (const removed of report.removed) say(`  已删除 ${displayPath(path.join(report.outDir, removed), io.cwd)}（上次生成的文件，这次不再生成）`)
     documents += report.documents.length
     warnings += report.warnings.length
+    for (const note of report.notes) say(`  版式：${note}`)
     for (const warning of report.warnings) say(`  注意：${warning}`)
     const problems = report.messages.filter((message) => message.fatal === true).length
     checkErrors += problems

@@ -6,7 +6,7 @@ import {displayPath} from '../../config/load.ts'
 import {UserError} from '../../errors.ts'
 import type {ParsedArgs} from '../args.ts'
 import type {Io} from '../io.ts'
-import {checkOutputFolder, loadSource, parseSource} from '../source.ts'
+import {checkOutputFolder, collectOptions, loadSource, parseSource} from '../source.ts'
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const quiet = args.options.quiet === true
@@ -34,21 +34,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const output = args.options.output as string | undefined
   const outDir = path.resolve(io.cwd, output ?? path.join('output', `${stem}-落实情况`))
   checkOutputFolder(outDir, io.cwd)
-  const config = input.loaded.config
 
   const {collect} = await import('../../collect/index.ts')
-  const report = await collect({
-    policy,
-    config,
-    registry: input.registry,
-    ledgers,
-    outDir,
-    date,
-    templatesDir: config.templates,
-    configDir: input.loaded.path ? path.dirname(input.loaded.path) : path.dirname(input.source.path),
-    inputs: [input.source.path, ...(input.loaded.path ? [input.loaded.path] : []), ...(input.registryPath ? [input.registryPath] : [])],
-    force: args.options.force === true
-  })
+  const report = await collect({...collectOptions(input, policy, ledgers, outDir, date), force: args.options.force === true})
   const {view, collected} = report
   say(`${input.source.shown}：读取 ${ledgers.length} 个台账文件`)
   for (const file of ledgers) {

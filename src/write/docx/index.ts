@@ -15,17 +15,19 @@ import {
 } from 'docx'
 import {unzipSync} from 'fflate'
 import type {VFile} from 'vfile'
-import type {Block, Doc} from '../../doc/types.ts'
+import type {Block, Doc, Table as TableNode} from '../../doc/types.ts'
 import {inlineText, isAnnexLabel} from '../../doc/parse.ts'
-import {gbt9704, type OfficialLayout} from '../../layout/gbt9704.ts'
-import {attachmentNote, annexLabel, footers, headerBlock, imprint, signatureBlock, titleBlock} from './frame.ts'
+import {gbt9704, landscapeBlock, mm, type OfficialLayout} from '../../layout/gbt9704.ts'
+import {isLandscapeAnnex} from '../../layout/annex.ts'
+import {attachmentNote, annexLabel, blankFooters, blankHeaders, footers, headerBlock, imprint, landscapeFrame, signatureBlock, titleBlock} from './frame.ts'
 import {callout} from './handlers/callout.ts'
 import {heading} from './handlers/heading.ts'
 import {list} from './handlers/list.ts'
 import {paragraph} from './handlers/paragraph.ts'
-import {table} from './handlers/table.ts'
+import {planWidths, table, tableKey} from './handlers/table.ts'
 import {unknown} from './handlers/unknown.ts'
-import {pageGeometry, type PageGeometry} from './measure.ts'
+import {pageGeometry, twips, type PageGeometry} from './measure.ts'
+import {fontTable} from './fonts.ts'
 import {fallbackCreated, packParts, type PartPatches, type Parts} from './pack.ts'
 import {createState, type BlockOutput, type State} from './state.ts'
 import {buildStyles, type Variant} from './styles.ts'
@@ -41,6 +43,8 @@ export interface DocxOptions {
    * not know, rule `docx-unknown-block`). Without it such problems become process warnings.
    */
   file?: VFile
+  /** Receives the layout decisions the build reports (主送 moved to the 版记), in Chinese. */
+  notes?: string[]
 }
 
 /** The block handlers, by block type (mdast-util-to-hast style). */
@@ -104,9 +108,14 @@ interface XmlComponentLike {
  * (`w:snapToGrid w:val="0"` in the paragraph defaults): the section grid still says 28 × 22 in Word's
  * and WPS's page setup, and the text, condensed by `elements.condense`, sets 28 characters a line in
  * Word, WPS and LibreOffice alike (LibreOffice 7 mis-sets text on a grid pitch smaller than the type).
+ * Widow and orphan control is on for every paragraph (docDefaults), so Word, WPS and LibreOffice
+ * paginate alike; no automatic space between Chinese and Latin text or digits (`2024年`, as the
+ * standard writes it, and as wide as the writer measured it when it set the lines of a cell). The font table names each official font with its fallbacks (`fontTable.ts`).
  */
 export const patches: PartPatches = {
-  'word/styles.xml': (xml) => xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/>')
+  'word/styles.xml': (xml) =>
+    xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>'),
+  'word/fontTable.xml': fontTable
 }
 
 /** Build the docx object model (no packing): exported for tests and for other writers that embed it. */
@@ -121,26 +130,40 @@ function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: 
   const geometry = pageGeometry(layout)
   const variant: Variant = doc.meta.layout === 'leaflet' ? 'leaflet' : 'official'
   const state = createState({layout, elements, geometry, variant, file: options.file, handlers, unknown})
+  const official = variant === 'official'
 
+  const head = titleBlock(doc, state)
+  if (head.note) options.notes?.push(head.note)
   const body: BlockOutput[] = [
     ...headerBlock(doc.meta, state),
-    ...titleBlock(doc.meta, state),
+    ...head.paragraphs,
     ...state.all(doc.main),
     ...attachmentNote(doc.meta, state),
     ...signatureBlock(doc.meta, state)
   ]
-  for (const annex of doc.annexes) body.push(...renderAnnex(annex, state))
-
-  const pageFooters = footers(state)
-  const sections: ISectionOptions[] = [
-    {properties: sectionProperties(geometry, {first: true}), footers: pageFooters, children: body}
-  ]
-  const imprintBlock = variant === 'official' ? imprint(doc.meta, state) : []
-  if (imprintBlock.length > 0) {
-    // 版记 at the foot of the last page: its own section, aligned to the bottom of the text block.
+  const sections: ISectionOptions[] = [{properties: sectionProperties(geometry, {first: true}), footers: footers(state), children: body}]
+  for (const annex of doc.annexes) {
+    const landscape = official && isLandscapeAnnex(annex)
+    state.textWidth = landscape ? twips(landscapeBlock(layout).width) : geometry.textWidth
+    const children = renderAnnex(annex, state)
+    const turned = landscape ? landscapeFrame(state) : undefined
     sections.push({
-      properties: sectionProperties(geometry, {first: false, bottom: true}),
-      footers: footers(state),
+      properties: sectionProperties(geometry, {first: false, landscape, layout}),
+      headers: turned?.headers ?? blankHeaders(),
+      footers: turned?.footers ?? footers(state),
+      children
+    })
+  }
+  state.textWidth = geometry.textWidth
+  const imprintBlock = official ? imprint(doc.meta, state, head.moved) : []
+  if (imprintBlock.length > 0) {
+    // 版记 at the foot of the last page, an even page: its own section that starts on the next even
+    // page (Word and LibreOffice put a blank page before it when needed), aligned to the bottom of
+    // the text block, without page numbers (GB/T 9704 §9).
+    sections.push({
+      properties: sectionProperties(geometry, {first: false, bottom: true, evenPage: true}),
+      headers: blankHeaders(),
+      footers: blankFooters(),
       children: imprintBlock
     })
   }
@@ -159,31 +182,42 @@ function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: 
   return {document, styles}
 }
 
-/** An annex starts on a new page; a first paragraph `附件` / `附件2` / `附件：` is the annex label (黑体, flush left). */
+/**
+ * An annex (its own section): a first paragraph `附件` / `附件2` / `附件：` is the annex label (黑体,
+ * flush left); tables with the same header share one set of column widths.
+ */
 function renderAnnex(blocks: readonly Block[], state: State): BlockOutput[] {
-  state.pageBreak()
-  const [first, ...rest] = blocks
-  if (first?.type === 'paragraph' && isAnnexLabel(first)) {
-    return [...annexLabel(inlineText(first.children).trim(), state), ...state.all(rest)]
+  state.tableWidths.clear()
+  const tables = blocks.filter((b): b is TableNode => b.type === 'table')
+  for (const key of new Set(tables.map(tableKey))) {
+    state.tableWidths.set(key, planWidths(tables.filter((t) => tableKey(t) === key), state, state.textWidth))
   }
-  return state.all(blocks)
+  const [first, ...rest] = blocks
+  const out = first?.type === 'paragraph' && isAnnexLabel(first) ? [...annexLabel(inlineText(first.children).trim(), state), ...state.all(rest)] : state.all(blocks)
+  state.tableWidths.clear()
+  return out
 }
 
-function sectionProperties(geometry: PageGeometry, options: {first: boolean; bottom?: boolean}): ISectionOptions['properties'] {
+/**
+ * A section's page. A landscape section (GB/T 9704 §8 横排表格) turns the sheet a quarter turn: its
+ * top margin is the sheet's left one, its left margin the sheet's bottom one, so the text block is
+ * the same 156 × 225 mm turned.
+ */
+function sectionProperties(
+  geometry: PageGeometry,
+  options: {first: boolean; bottom?: boolean; landscape?: boolean; evenPage?: boolean; layout?: OfficialLayout}
+): ISectionOptions['properties'] {
+  const turned = options.landscape && options.layout
+  const margin = turned
+    ? {top: geometry.left, bottom: geometry.right, left: geometry.bottom, right: geometry.top, header: twips(mm(10)), footer: twips(mm(10)), gutter: 0}
+    : {top: geometry.top, bottom: geometry.bottom, left: geometry.left, right: geometry.right, header: geometry.header, footer: geometry.footer, gutter: 0}
   return {
-    type: options.first ? undefined : SectionType.NEXT_PAGE,
+    type: options.first ? undefined : options.evenPage ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
     verticalAlign: options.bottom ? VerticalAlignSection.BOTTOM : undefined,
     page: {
-      size: {width: geometry.width, height: geometry.height, orientation: PageOrientation.PORTRAIT},
-      margin: {
-        top: geometry.top,
-        bottom: geometry.bottom,
-        left: geometry.left,
-        right: geometry.right,
-        header: geometry.header,
-        footer: geometry.footer,
-        gutter: 0
-      },
+      // docx swaps width and height itself for a landscape page (w:w 16838, w:h 11906).
+      size: {width: geometry.width, height: geometry.height, orientation: turned ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT},
+      margin,
       pageNumbers: options.first ? {start: 1} : undefined
     },
     grid: {type: DocumentGridType.LINES_AND_CHARS, linePitch: geometry.linePitch, charSpace: geometry.charSpace}

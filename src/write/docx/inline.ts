@@ -21,34 +21,54 @@ export function joinLines(text: string): string {
   })
 }
 
-export function runs(nodes: readonly Inline[], state: State, style: RunStyle = {}): ParagraphChild[] {
+/**
+ * Word runs of inline nodes. `breaks`: character offsets in the nodes' text (as `inlineText`
+ * without soft-break joining) where a line break (`w:br`) goes: lines set by the writer
+ * (`breaks.ts`).
+ */
+export function runs(nodes: readonly Inline[], state: State, style: RunStyle = {}, breaks: readonly number[] = []): ParagraphChild[] {
+  const cursor = {at: 0, next: 0}
+  return runsAt(nodes, state, style, breaks, cursor)
+}
+
+function runsAt(nodes: readonly Inline[], state: State, style: RunStyle, breaks: readonly number[], cursor: {at: number; next: number}): ParagraphChild[] {
   const out: ParagraphChild[] = []
+  const text = (value: string) =>
+    new TextRun({
+      text: joinLines(value),
+      bold: style.bold || undefined,
+      font: style.kai ? fontSlots(state.layout, state.layout.fonts.heading2) : undefined
+    })
   for (const node of nodes) {
     switch (node.type) {
-      case 'text':
-        out.push(
-          new TextRun({
-            text: joinLines(node.value),
-            bold: style.bold || undefined,
-            font: style.kai ? fontSlots(state.layout, state.layout.fonts.heading2) : undefined
-          })
-        )
+      case 'text': {
+        let from = 0
+        while (cursor.next < breaks.length && breaks[cursor.next]! <= cursor.at + node.value.length) {
+          const cut = breaks[cursor.next++]! - cursor.at
+          if (cut > from) out.push(text(node.value.slice(from, cut)))
+          out.push(new TextRun({break: 1}))
+          from = cut
+        }
+        if (from < node.value.length) out.push(text(node.value.slice(from)))
+        cursor.at += node.value.length
         break
+      }
       case 'strong':
-        out.push(...runs(node.children, state, {...style, bold: true}))
+        out.push(...runsAt(node.children, state, {...style, bold: true}, breaks, cursor))
         break
       case 'emphasis':
-        out.push(...runs(node.children, state, {...style, kai: true}))
+        out.push(...runsAt(node.children, state, {...style, kai: true}, breaks, cursor))
         break
       case 'link': {
         // Only allowed targets (safeLink) become hyperlinks; otherwise the text stays, unlinked.
         const link = safeLink(node.url)
-        if (link === undefined) out.push(...runs(node.children, state, style))
-        else out.push(new ExternalHyperlink({link, children: runs(node.children, state, style) as TextRun[]}))
+        if (link === undefined) out.push(...runsAt(node.children, state, style, breaks, cursor))
+        else out.push(new ExternalHyperlink({link, children: runsAt(node.children, state, style, breaks, cursor) as TextRun[]}))
         break
       }
       case 'break':
         out.push(new TextRun({break: 1}))
+        cursor.at += 1
         break
     }
   }

@@ -8,27 +8,8 @@ export const twips = (points: number): number => Math.round(points * 20)
 export const halfPoints = (points: number): number => Math.round(points * 2)
 export const eighths = (points: number): number => Math.max(2, Math.round(points * 8))
 
-/**
- * Width of a string in em (one Han character = 1). ASCII and other half-width characters
- * (Latin letters, Arabic numerals in Times New Roman) count 0.5.
- */
-export function textWidth(text: string): number {
-  let width = 0
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0
-    if (ch === '\n') continue
-    width += code < 0x2e80 && !(code >= 0x2014 && code <= 0x201d) && code !== 0x2026 ? 0.5 : 1
-  }
-  return width
-}
-
-/** Longest run that must not be broken (Latin words, numbers), in em. */
-export function longestUnbreakable(text: string): number {
-  let best = 0
-  for (const run of text.match(/[\x21-\x7e]+/g) ?? []) best = Math.max(best, textWidth(run))
-  // A Han character can always break, so the floor is one character.
-  return Math.max(best, text.trim() ? 1 : 0)
-}
+/** Width of a string in em (one Han character = 1, ASCII and other half-width characters 0.5). */
+export {emWidth as textWidth} from '../../layout/page1.ts'
 
 /** Grid geometry of a section, in twips, as written to w:pgSz / w:pgMar / w:docGrid. */
 export interface PageGeometry {

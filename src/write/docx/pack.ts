@@ -10,7 +10,7 @@ import {zipEntries} from './zip.ts'
 export const fallbackCreated = '2000-01-01T00:00:00Z'
 
 /** Edits of one part's XML that the docx object model cannot express (see `patches` in index.ts). */
-export type PartPatches = Readonly<Record<string, (xml: string) => string>>
+export type PartPatches = Readonly<Record<string, (xml: string, parts: Parts) => string>>
 
 /** Package parts by path: XML as text (as the docx compiler gives it) or bytes (as unzipped). */
 export type Parts = Record<string, string | Uint8Array>
@@ -26,7 +26,7 @@ export function normalisePackage(bytes: Uint8Array, created: string, patches: Pa
 /** Pack the parts of a .docx deterministically. `parts` is changed in place. */
 export function packParts(parts: Parts, created: string, patches: PartPatches = {}): Uint8Array {
   for (const [name, patch] of Object.entries(patches)) {
-    if (parts[name] !== undefined) parts[name] = patch(text(parts[name]))
+    if (parts[name] !== undefined) parts[name] = patch(text(parts[name]), parts)
   }
   const instant = parseInstant(created)
   const iso = instant.toISOString().replace(/\.\d{3}Z$/, 'Z')

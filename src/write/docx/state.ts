@@ -27,6 +27,10 @@ export interface State {
   pageBreak(): void
   /** Whether a page break is pending (a table handler then emits a breaking empty paragraph first). */
   readonly pendingBreak: boolean
+  /** Width of the current section's text block (twips): wider on landscape pages. */
+  textWidth: number
+  /** Column widths shared by the tables of the current annex, by `tableKey`. */
+  readonly tableWidths: Map<string, number[]>
   /** Report a problem in the document model (a vfile message when a file was given, else a process warning). */
   report(reason: string, block: Block | undefined, ruleId: string): void
 }
@@ -68,6 +72,8 @@ export function createState(init: StateInit): State {
     get pendingBreak() {
       return pending
     },
+    textWidth: init.geometry.textWidth,
+    tableWidths: new Map(),
     report(reason, block, ruleId) {
       if (init.file) {
         init.file.message(reason, {place: block?.position, ruleId, source: 'policy-press'})

@@ -5,7 +5,8 @@
  */
 import type PDFDocument from 'pdfkit'
 import type {Block, Inline} from '../../doc/types.ts'
-import {breakLines, type Line} from './lines.ts'
+import {titleBreaks} from '../../layout/title.ts'
+import {breakLines, breakOpportunities, type Line} from './lines.ts'
 import {Painter, type Placed, type Span, type StyledUnit, type TextStyle} from './painter.ts'
 import {drawTable, type TableLook} from './table.ts'
 
@@ -56,6 +57,8 @@ export interface TextOptions {
   pitch: number
   /** Put full-width characters on the grid (when the look has one). Default true. */
   grid?: boolean
+  /** Line ends chosen by the caller (see `BreakOptions.ends`). */
+  ends?: readonly number[]
 }
 
 /** Laid-out text, ready to draw. */
@@ -63,29 +66,65 @@ export interface Prepared extends Placed {
   options: TextOptions
 }
 
+export interface PageOptions {
+  /**
+   * A landscape page (GB/T 9704 §8 横排表格): the sheet stays portrait, the content is turned a
+   * quarter turn so its top faces the sheet's left edge (the binding edge of an odd page, the cut
+   * edge of an even one), the page number stays where it is on every other page, and the page is
+   * shown turned upright (/Rotate 90).
+   */
+  landscape?: boolean
+  /** Draw the page number. Default true (a blank page before the 版记 and the 版记 page have none). */
+  numbered?: boolean
+}
+
 export class Composer {
   readonly painter: Painter
   pageNumber = 0
   /** Cursor: top of the next line box, points from the page top. */
   y = 0
+  /** The look of the current page (the landscape variant on landscape pages). */
+  look: Look
+  /** The current page is landscape (its content is drawn inside a transform, closed at the next page). */
+  landscape = false
 
   constructor(
     readonly doc: InstanceType<typeof PDFDocument>,
     painter: Painter,
-    readonly look: Look
+    readonly portrait: Look,
+    /** The look of landscape pages (page and text block turned); default: no landscape pages. */
+    readonly landscapeLook?: Look
   ) {
     this.painter = painter
+    this.look = portrait
   }
 
   get bottom(): number {
     return this.look.block.top + this.look.block.height
   }
 
-  newPage(): void {
-    this.doc.addPage({size: [this.look.page.width, this.look.page.height], margin: 0})
+  newPage(options: PageOptions = {}): void {
+    this.endPage()
+    const page = this.portrait.page
+    this.doc.addPage({size: [page.width, page.height], margin: 0})
     this.pageNumber++
+    this.look = this.portrait
+    if (options.numbered !== false) this.drawPageNumber()
+    if (options.landscape && this.landscapeLook) {
+      this.look = this.landscapeLook
+      this.landscape = true
+      // Landscape top-down coordinates (u, v) → the sheet's (v, page height − u).
+      this.doc.addContent(`q\n0 -1 1 0 0 ${Math.round(page.height * 1000) / 1000} cm`)
+      ;(this.doc.page as unknown as {dictionary: {data: Record<string, unknown>}}).dictionary.data.Rotate = 90
+    }
     this.y = this.look.block.top
-    this.drawPageNumber()
+  }
+
+  /** Close the landscape transform of the current page (before the next page and at the end). */
+  endPage(): void {
+    if (!this.landscape) return
+    this.doc.addContent('Q')
+    this.landscape = false
   }
 
   /** Move the cursor to the next grid line (official) so text stays on the 22-line grid. */
@@ -96,19 +135,20 @@ export class Composer {
     this.y = this.look.block.top + k * pitch
   }
 
-  /** Start a new page unless `height` points fit below the cursor. */
+  /** Start a new page (of the same orientation) unless `height` points fit below the cursor. */
   ensure(height: number): void {
-    if (this.y + height > this.bottom + 0.01) this.newPage()
+    if (this.y + height > this.bottom + 0.01) this.newPage({landscape: this.landscape})
   }
 
-  spans(nodes: readonly Inline[], style: TextStyle): Span[] {
+  /** Spans of inline nodes; `words`: break only between words and never in a `keep` span (cells, titles). */
+  spans(nodes: readonly Inline[], style: TextStyle, words = false): Span[] {
     const out: Span[] = []
     for (const node of nodes) {
-      if (node.type === 'text') out.push({text: node.value, style})
+      if (node.type === 'text') out.push(words ? {text: node.value, style, keep: node.keep, words} : {text: node.value, style})
       else if (node.type === 'break') out.push({text: '\n', style})
-      else if (node.type === 'strong') out.push(...this.spans(node.children, this.look.strong(style)))
-      else if (node.type === 'emphasis') out.push(...this.spans(node.children, style))
-      else out.push(...this.spans(node.children, this.look.link(style)))
+      else if (node.type === 'strong') out.push(...this.spans(node.children, this.look.strong(style), words))
+      else if (node.type === 'emphasis') out.push(...this.spans(node.children, style, words))
+      else out.push(...this.spans(node.children, this.look.link(style), words))
     }
     return out
   }
@@ -135,7 +175,8 @@ export class Composer {
       restIndent: options.restIndent ?? 0,
       justify: options.justify ?? options.align === undefined,
       maxSpacing: options.maxSpacing,
-      squeeze: this.look.squeeze
+      squeeze: this.look.squeeze,
+      ends: options.ends
     })
     return {units, lines, options}
   }
@@ -154,40 +195,69 @@ export class Composer {
     this.painter.drawLine(p, line, x, this.baseline(top, p.options.pitch, this.painter.lineSize(p, line)))
   }
 
-  /** Draw prepared text at the cursor, breaking pages between lines. */
-  draw(p: Prepared): void {
-    for (const line of p.lines) {
-      this.ensure(p.options.pitch)
+  /**
+   * Draw prepared text at the cursor, breaking pages between lines. With `keepLines` (body text),
+   * widow and orphan control: a page never ends with the first line of a paragraph nor starts
+   * with its last one.
+   */
+  draw(p: Prepared, keepLines = false): void {
+    const pitch = p.options.pitch
+    const count = p.lines.length
+    const room = () => Math.floor((this.bottom + 0.01 - this.y) / pitch)
+    p.lines.forEach((line, k) => {
+      if (keepLines && count >= 2 && this.y + pitch <= this.bottom + 0.01) {
+        const fits = room()
+        // Orphan: the first line alone at the foot of a page.
+        if (k === 0 && fits === 1) this.newPage({landscape: this.landscape})
+        // Widow: only the last line would go over; take one more line along.
+        else if (k === count - 2 && fits === 1 && count >= 3) this.newPage({landscape: this.landscape})
+      }
+      this.ensure(pitch)
       this.drawPreparedLine(p, line, this.y)
-      this.y += p.options.pitch
-    }
+      this.y += pitch
+    })
   }
 
   text(spans: readonly Span[], options: TextOptions): void {
     this.draw(this.prepare(spans, options))
   }
 
-  /** Title lines of even length: the narrowest width that keeps the same number of lines. */
+  /** Title lines broken between words into a 梯形 or 菱形 (`titleBreaks`). Spans should be made with `words`. */
   balanced(spans: readonly Span[], options: TextOptions): Prepared {
     const units = this.units(spans, options)
-    const full = this.prepareUnits(units, options)
-    if (full.lines.length < 2) return full
-    const width = options.width ?? this.look.block.width
-    let best = full
-    for (let w = width - 4; w > width / 2; w -= 4) {
-      const p = this.prepareUnits(units, {...options, width: w})
-      if (p.lines.length > full.lines.length) break
-      best = p
-    }
-    return {...best, options: {...best.options, width}}
+    const width = (options.width ?? this.look.block.width) - (options.indent ?? 0)
+    const ends = titleBreaks(
+      units.map((u) => u.width),
+      breakOpportunities(units),
+      width
+    )
+    return this.prepareUnits(units, {...options, ends})
   }
 
   blocks(blocks: readonly Block[]): void {
-    for (const block of blocks) this.block(block)
+    blocks.forEach((block, i) => this.block(block, blocks[i + 1]))
   }
 
-  block(block: Block): void {
+  /** The block after the one being drawn (a heading keeps with it). */
+  next: Block | undefined
+
+  block(block: Block, next?: Block): void {
+    this.next = next
     handlers[block.type](this, block as never)
+  }
+
+  /**
+   * Height a heading keeps with it on its page: two lines of body text, a table's header and a
+   * first row of three lines, or a whole box.
+   */
+  keepWithNext(): number {
+    const t = this.look.table
+    if (this.next?.type === 'table') return 4 * t.pitch + 4 * t.padY
+    if (this.next?.type === 'callout' && this.look.callout) {
+      const {height} = calloutParts(this, this.next)
+      if (height <= this.look.block.height) return height
+    }
+    return 2 * this.look.body.pitch
   }
 
   drawPageNumber(): void {
@@ -212,10 +282,11 @@ const handlers: {[T in Block['type']]: Handler<T>} = {
   heading(c, node) {
     const h = c.look.headings[node.level]
     c.y += h.before
-    const spans = c.spans(node.children, h.style)
-    const p = h.align === 'center' ? c.balanced(spans, {pitch: h.pitch, align: 'center'}) : c.prepare(spans, {pitch: h.pitch, indent: h.indent})
-    // Keep the heading with the first line after it.
-    c.ensure(p.lines.length * h.pitch + c.look.body.pitch)
+    const centred = h.align === 'center'
+    const spans = c.spans(node.children, h.style, centred)
+    const p = centred ? c.balanced(spans, {pitch: h.pitch, align: 'center'}) : c.prepare(spans, {pitch: h.pitch, indent: h.indent})
+    // Keep the heading with what follows it (a heading never ends a page).
+    c.ensure(p.lines.length * h.pitch + c.keepWithNext())
     if (h.bar) {
       const size = h.style.size
       c.doc.save().rect(c.look.block.left - 8, c.y + (h.pitch - size) / 2, 3, size).fill(h.bar).restore()
@@ -225,7 +296,7 @@ const handlers: {[T in Block['type']]: Handler<T>} = {
   },
   paragraph(c, node) {
     const b = c.look.body
-    c.text(c.spans(node.children, b.style), {pitch: b.pitch, indent: b.indent})
+    c.draw(c.prepare(c.spans(node.children, b.style), {pitch: b.pitch, indent: b.indent}), true)
     c.y += b.after
   },
   list(c, node) {
@@ -258,26 +329,7 @@ const handlers: {[T in Block['type']]: Handler<T>} = {
       c.blocks(node.children)
       return
     }
-    const inner = c.look.block.width - 2 * look.pad - 4
-    const left = c.look.block.left + look.pad + 4
-    const parts: Prepared[] = []
-    for (const child of node.children) {
-      if (child.type === 'paragraph' || child.type === 'heading') {
-        parts.push(c.prepare(calloutSpans(c, child.children, look.style, look.strong), {pitch: look.pitch, left, width: inner}))
-      } else if (child.type === 'list') {
-        for (const item of child.items) {
-          parts.push(
-            c.prepare([{text: '• ', style: look.strong}, ...calloutSpans(c, item, look.style, look.strong)], {
-              pitch: look.pitch,
-              left,
-              width: inner,
-              restIndent: c.painter.width('• ', look.strong)
-            })
-          )
-        }
-      }
-    }
-    const height = parts.reduce((h, p) => h + p.lines.length * p.options.pitch, 0) + 2 * look.pad
+    const {parts, height} = calloutParts(c, node)
     if (height <= c.look.block.height) c.ensure(height)
     const top = c.y
     if (c.y + height <= c.bottom + 0.01) {
@@ -290,6 +342,31 @@ const handlers: {[T in Block['type']]: Handler<T>} = {
     // Non-callout children (tables) after the box.
     for (const child of node.children) if (child.type === 'table' || child.type === 'callout') c.block(child)
   }
+}
+
+/** A callout's text, laid out, and the height of its box. */
+function calloutParts(c: Composer, node: Extract<Block, {type: 'callout'}>): {parts: Prepared[]; height: number} {
+  const look = c.look.callout!
+  const inner = c.look.block.width - 2 * look.pad - 4
+  const left = c.look.block.left + look.pad + 4
+  const parts: Prepared[] = []
+  for (const child of node.children) {
+    if (child.type === 'paragraph' || child.type === 'heading') {
+      parts.push(c.prepare(calloutSpans(c, child.children, look.style, look.strong), {pitch: look.pitch, left, width: inner}))
+    } else if (child.type === 'list') {
+      for (const item of child.items) {
+        parts.push(
+          c.prepare([{text: '• ', style: look.strong}, ...calloutSpans(c, item, look.style, look.strong)], {
+            pitch: look.pitch,
+            left,
+            width: inner,
+            restIndent: c.painter.width('• ', look.strong)
+          })
+        )
+      }
+    }
+  }
+  return {parts, height: parts.reduce((h, p) => h + p.lines.length * p.options.pitch, 0) + 2 * look.pad}
 }
 
 /** In a callout, strong text is a key figure: bigger and in the accent colour. */

@@ -13,7 +13,7 @@ import {gbt9704, type FontFiles, type OfficialLayout} from '../../layout/gbt9704
 import {Composer, type Look} from './compose.ts'
 import {preloadFonts, resolveFontFiles, type Slot} from './fonts.ts'
 import {composeLeaflet, leafletLook} from './leaflet.ts'
-import {composeOfficial, officialLook} from './official.ts'
+import {composeOfficial, officialLandscapeLook, officialLook} from './official.ts'
 import {Painter} from './painter.ts'
 
 export interface PdfWriterOptions {
@@ -32,6 +32,8 @@ export interface PdfResult {
   bytes: Uint8Array
   /** Problems worked around, in Chinese (for example characters missing from a font). */
   warnings: string[]
+  /** What the writer decided for the reader to know (fonts embedded, 主送 moved), in Chinese. */
+  notes: string[]
 }
 
 export interface PdfWriter {
@@ -54,18 +56,20 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   }
   const files = resolveFontFiles(given)
   const looks = {official: officialLook(layout), leaflet: leafletLook(layout)}
+  const landscape = officialLandscapeLook(layout)
   // Start reading the font files now; the first write waits for them. Each font is parsed when a
   // document first draws with it (a broken file is a UserError from loadFont).
   const preloaded = preloadFonts(Object.values(files))
   return {
     async write(doc: Doc): Promise<PdfResult> {
       await preloaded
-      return render(doc, layout, files, looks[doc.meta.layout === 'leaflet' ? 'leaflet' : 'official'])
+      const leaflet = doc.meta.layout === 'leaflet'
+      return render(doc, layout, files, leaflet ? looks.leaflet : looks.official, leaflet ? undefined : landscape)
     }
   }
 }
 
-function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, look: Look): Promise<PdfResult> {
+function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, look: Look, landscape?: Look): Promise<PdfResult> {
   const created = parseDate(doc.meta.created) ?? epoch
   const pdf = new PDFDocument({
     autoFirstPage: false,
@@ -92,14 +96,16 @@ function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, l
     pdf.on('error', reject)
   })
   const painter = new Painter(pdf as never, files)
-  const composer = new Composer(pdf, painter, look)
+  const composer = new Composer(pdf, painter, look, landscape)
+  const notes: string[] = []
   if (doc.meta.layout === 'leaflet') composeLeaflet(composer, doc)
-  else composeOfficial(composer, doc, layout)
+  else notes.push(...composeOfficial(composer, doc, layout))
+  notes.push(`PDF 嵌入字体：${painter.embeddedFonts().join('、')}`)
   pdf.end()
   return done.then(() => {
     const warnings = painter.warnings()
     if (!doc.meta.title) warnings.push('文档没有标题（front matter 的 title 为空）')
-    return {bytes: new Uint8Array(Buffer.concat(chunks)), warnings}
+    return {bytes: new Uint8Array(Buffer.concat(chunks)), warnings, notes}
   })
 }
 

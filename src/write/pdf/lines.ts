@@ -33,6 +33,8 @@ export type UnitClass =
 export interface Segment {
   text: string
   cls: UnitClass
+  /** No break after this unit: it is inside an unbreakable span or a word. */
+  glue?: boolean
 }
 
 /** A measured unit, as the caller hands it to `breakLines`. */
@@ -138,7 +140,8 @@ export function breakOpportunities(units: readonly Segment[]): boolean[] {
     const a = units[i]
     const b = units[i + 1]
     let ok = true
-    if (a.cls === 'open') ok = false
+    if (a.glue) ok = false
+    else if (a.cls === 'open') ok = false
     else if (b.cls === 'close') ok = false
     else if (b.cls === 'space' || b.cls === 'break') ok = false
     else if (a.cls === 'latin' && b.cls === 'latin') ok = false
@@ -147,6 +150,24 @@ export function breakOpportunities(units: readonly Segment[]): boolean[] {
     else if (a.cls === 'dash' && b.cls === 'dash') ok = false
     glued = !ok && (isNumber(a) || glued) && b.cls === 'han' && numberUnits.has(b.text)
     out[i] = ok
+  }
+  return out
+}
+
+/**
+ * Text cut into units that break only between words: a `keep` piece (an unbreakable span of the
+ * document model) is glued whole, other text is cut into words by `words` and each word glued.
+ */
+export function wordSegments(pieces: ReadonlyArray<{text: string; keep?: boolean}>, words: (text: string) => string[]): Segment[] {
+  const out: Segment[] = []
+  const glued = (text: string) => {
+    const segs = segment(text)
+    for (let i = 0; i < segs.length - 1; i++) if (segs[i].cls !== 'space') segs[i].glue = true
+    out.push(...segs)
+  }
+  for (const piece of pieces) {
+    if (piece.keep) glued(piece.text)
+    else for (const word of words(piece.text)) glued(word)
   }
   return out
 }
@@ -168,6 +189,11 @@ export interface BreakOptions {
   maxSpacing?: number
   /** Allow push-in by compressing punctuation (`Unit.shrink`). Default false (push-out only). */
   squeeze?: boolean
+  /**
+   * Where lines end (unit indices, exclusive), chosen by the caller (a title's shape); lines are
+   * then set as given, flush, without justification.
+   */
+  ends?: readonly number[]
 }
 
 export interface Line {
@@ -226,7 +252,12 @@ export function breakLines(units: readonly Unit[], options: BreakOptions): Line[
     let last: boolean
     let forced = false
     const shrinkBy = new Map<number, number>()
-    if (hardBreak || j >= units.length) {
+    const given = options.ends?.find((e) => e > pos)
+    if (given !== undefined) {
+      end = given
+      last = true
+      hardBreak = false
+    } else if (hardBreak || j >= units.length) {
       end = j
       last = true
     } else {

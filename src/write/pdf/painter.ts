@@ -15,7 +15,8 @@
 import type PDFDocument from 'pdfkit'
 import type {FontkitFont, Slot} from './fonts.ts'
 import {loadFont} from './fonts.ts'
-import {breakLines, segment, type BreakOptions, type Line, type Unit} from './lines.ts'
+import {breakLines, segment, wordSegments, type BreakOptions, type Line, type Unit} from './lines.ts'
+import {words} from '../../doc/words.ts'
 import {shape, type Shaped} from './shape.ts'
 import {speedUpSubset} from './subset.ts'
 
@@ -30,6 +31,10 @@ export interface TextStyle {
 export interface Span {
   text: string
   style: TextStyle
+  /** An unbreakable span (unit name, date, quantity, document number): no break inside. */
+  keep?: boolean
+  /** Break only between words (table cells, titles); default: between any two Han characters. */
+  words?: boolean
 }
 
 /** pdfkit's embedded font (internal API: `encode`, `ref`, `id`). */
@@ -93,6 +98,8 @@ export class Painter {
   private readonly target: number[] = []
   private readonly deltas: number[] = []
   private readonly counts = new Map<number, number>()
+  /** Slots whose font was drawn with (embedded) in this document. */
+  private readonly drawn = new Set<Slot>()
 
   constructor(
     private readonly doc: Doc,
@@ -129,7 +136,8 @@ export class Painter {
       const {slot, size} = span.style
       const font = this.font(slot)
       const upem = font.unitsPerEm
-      for (const seg of segment(span.text)) {
+      const segments = span.keep || span.words ? wordSegments([span], words) : segment(span.text)
+      for (const seg of segments) {
         const cls = seg.cls
         if (cls === 'break') {
           out.push({text: seg.text, cls, width: 0, natural: 0, style})
@@ -144,7 +152,7 @@ export class Painter {
         const fullWidth = cls !== 'latin' && cls !== 'space' && whole >= 1 && Math.abs(ems - whole) < 0.12 * whole
         if (options.cell && fullWidth) width = (whole * options.cell * size) / (options.cellSize ?? size)
         const shrink = options.squeeze && (cls === 'open' || cls === 'close') && fullWidth ? width / 2 : 0
-        out.push({text: seg.text, cls, width, natural, shrink, style, shaped})
+        out.push({text: seg.text, cls, width, natural, shrink, style, shaped, glue: seg.glue})
       }
     }
     return out
@@ -198,6 +206,7 @@ export class Painter {
   private drawRun(units: StyledUnit[], line: Line, from: number, to: number, left: number, baseline: number, hScale: number): void {
     const style = this.styles[units[line.start + from].style]
     const font = this.embedded(style.slot)
+    this.drawn.add(style.slot)
     const fontkitFont = this.font(style.slot)
     const codes = this.glyphCodes(font)
     const advanceScale = (style.size / 1000) * (hScale / 100)
@@ -298,6 +307,20 @@ export class Painter {
     let set = this.missing.get(font.postscriptName)
     if (!set) this.missing.set(font.postscriptName, (set = new Set()))
     for (const ch of chars) set.add(ch)
+  }
+
+  /** Embedded fonts of this document: PostScript name and the slots that use it. */
+  embeddedFonts(): string[] {
+    const names = {body: '正文', title: '标题', heading1: '黑体标题', heading2: '楷体标题', serif: '宋体', serifBold: '宋体粗', sans: '黑体', sansBold: '黑体粗'}
+    const bySlot = new Map<string, string[]>()
+    for (const slot of this.drawn) {
+      const font = this.font(slot).postscriptName
+      const slots = bySlot.get(font) ?? []
+      const label = names[slot] ?? slot
+      if (!slots.includes(label)) slots.push(label)
+      bySlot.set(font, slots)
+    }
+    return [...bySlot].map(([font, slots]) => `${font}（${slots.join('、')}）`)
   }
 
   /** Warnings (Chinese) for characters the fonts lack. */

@@ -4,6 +4,7 @@
  */
 import type {Table} from '../../doc/types.ts'
 import type {Composer, Prepared} from './compose.ts'
+import {measureCell, planColumns, type CellMeasure} from '../../layout/columns.ts'
 import {breakOpportunities} from './lines.ts'
 import type {StyledUnit, TextStyle} from './painter.ts'
 
@@ -21,163 +22,74 @@ export interface TableLook {
   keepWhole: number
   /** Space after the table. */
   after: number
+  /** Rows of at most this many lines are never split across pages. Default 6. */
+  keepRows?: number
 }
 
-interface Column {
-  min: number
-  max: number
-  align: 'left' | 'center' | 'right'
+
+/** Column widths and alignment shared by the tables of one annex (one set of rules from page to page). */
+export interface TablePlan {
+  widths: number[]
+  align: Array<'left' | 'center' | 'right'>
 }
 
 /**
- * Column widths for a total `width`. Every column gets at least its longest unbreakable piece
- * (and short cells whole); the rest of the width goes, a few points at a time, to the column
- * whose widening shortens the table most (rows as tall as their tallest cell, counted in
- * fractional lines), never past a column's one-line width; what is left is shared in proportion.
- * `cells[r][i]` is the natural width of row r's cell i (padding included). Exported for tests.
+ * Plan the columns of `tables` (same columns, for example one table per domain in an annex) as
+ * if they were one table, in the current look's text block.
  */
-export function columnWidths(
-  columns: ReadonlyArray<{min: number; max: number}>,
-  cells: ReadonlyArray<readonly number[]>,
-  width: number,
-  /** Widths below which a short cell wraps, and what each point of shortfall costs (in lines). */
-  keep: {cells?: ReadonlyArray<ReadonlyArray<number>>; cost?: number} = {}
-): number[] {
-  const min = columns.map((c) => c.min)
-  const max = columns.map((c, i) => Math.max(c.max, min[i]))
-  const sumMin = min.reduce((a, b) => a + b, 0)
-  if (sumMin >= width) return min.map((m) => (m * width) / sumMin)
-  const sumMax = max.reduce((a, b) => a + b, 0)
-  if (sumMax <= width) return max.map((m) => m + ((width - sumMax) * m) / sumMax)
-  const out = min.slice()
-  const cost = keep.cost ?? 0
-  const keepCells = keep.cells ?? []
-  // Plain loops (this runs columns × steps times); same sums in the same order as reduce would.
-  const height = (w: number[]) => {
-    let rows = 0
-    for (const row of cells) {
-      let tallest = 0
-      for (let i = 0; i < row.length; i++) {
-        const n = row[i]
-        const lines = n > w[i] ? n / w[i] : 1
-        if (lines > tallest) tallest = lines
-      }
-      rows += tallest
-    }
-    let short = 0
-    for (const row of keepCells) {
-      let a = 0
-      for (let i = 0; i < row.length; i++) a += Math.max(0, row[i] - w[i]) * cost
-      short += a
-    }
-    return rows + short
-  }
-  let remaining = width - sumMin
-  const step = Math.max(1, width / 200)
-  while (remaining > 1e-6) {
-    const give = Math.min(step, remaining)
-    const base = height(out)
-    let best = -1
-    let bestGain = 1e-9
-    for (let i = 0; i < out.length; i++) {
-      if (out[i] + 1e-6 >= max[i]) continue
-      const w = out.slice()
-      w[i] = Math.min(max[i], w[i] + give)
-      const gain = base - height(w)
-      if (gain > bestGain) [best, bestGain] = [i, gain]
-    }
-    if (best < 0) break
-    const add = Math.min(give, max[best] - out[best])
-    out[best] += add
-    remaining -= add
-  }
-  if (remaining > 1e-6) {
-    const total = out.reduce((a, b) => a + b, 0)
-    return out.map((w) => w + (remaining * w) / total)
-  }
-  return out
-}
-
-export function drawTable(c: Composer, table: Table): void {
+export function planTables(c: Composer, tables: readonly Table[]): TablePlan | undefined {
   const look = c.look.table
-  const {left, width} = c.look.block
-  const n = Math.max(table.header.length, ...table.rows.map((r) => r.length))
-  if (n === 0) return
-  c.snap()
-  const cellSpans = (cells: Table['header'], style: TextStyle) =>
-    Array.from({length: n}, (_, i) => c.spans(cells[i] ?? [], style))
-  // Each cell is measured once: the same units give its widths here and its lines below.
-  const cellUnits = (cells: Table['header'], style: TextStyle) => cellSpans(cells, style).map((spans) => c.units(spans))
-  const headerUnits = cellUnits(table.header, look.header)
-  const rowUnits = table.rows.map((r) => cellUnits(r, look.style))
-
-  // Measure: longest unbreakable piece and whole width of each cell.
-  const columns: Column[] = Array.from({length: n}, (_, i) => ({min: 0, max: 0, align: table.align[i] ?? 'left'}))
-  // Soft minimum: short cells whole (then text columns five characters wide).
-  const soft = new Array<number>(n).fill(0)
-  const naturals: number[][] = []
-  const keeps: number[][] = []
-  const measure = (cells: StyledUnit[][], isHeader: boolean) => {
-    const row: number[] = []
-    const keepRow: number[] = []
-    naturals.push(row)
-    keeps.push(keepRow)
-    cells.forEach((units, i) => {
-      const can = breakOpportunities(units)
-      let piece = 0
-      let line = 0
-      let whole = 0
-      for (let k = 0; k < units.length; k++) {
-        const u = units[k]
-        if (u.cls === 'break') {
-          whole = Math.max(whole, line)
-          line = 0
-          continue
-        }
-        // Natural widths (off the grid).
-        piece += u.natural
-        line += u.natural
-        if (can[k]) {
-          columns[i].min = Math.max(columns[i].min, piece + 2 * look.padX)
-          piece = 0
-        }
-      }
-      whole = Math.max(whole, line)
-      const size = isHeader ? look.header.size : look.style.size
-      if (whole <= look.keepWhole * size) soft[i] = Math.max(soft[i], whole + 2 * look.padX + 0.5)
-      keepRow.push(whole <= look.keepWhole * size ? whole + 2 * look.padX + 0.5 : 0)
-      columns[i].max = Math.max(columns[i].max, whole + 2 * look.padX + 0.5)
-      row.push(whole + 2 * look.padX + 0.5)
-    })
-  }
-  measure(headerUnits, true)
-  rowUnits.forEach((r) => measure(r, false))
-    // Text columns are at least five characters wide, so justified cells do not gape.
-  // Text columns at least four characters wide (unless that takes most of the width); short
-  // cells whole as far as that leaves 40% of the width to share by content. Short cells that
-  // still wrap cost two lines per character of shortfall when the rest is shared.
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-  const relax = (lo: number[], hi: number[], target: number) => {
-    const f = sum(hi) <= target ? 1 : sum(lo) >= target ? 0 : (target - sum(lo)) / (sum(hi) - sum(lo))
-    return lo.map((l, i) => l + (hi[i] - l) * f)
-  }
-  const hard = columns.map((c) => c.min)
-  const textMin = relax(hard, columns.map((col) => Math.max(col.min, Math.min(col.max, 4 * look.style.size + 2 * look.padX))), 0.8 * width)
-  const mins = relax(textMin, textMin.map((m, i) => Math.max(m, soft[i])), 0.6 * width)
-  columns.forEach((col, i) => (col.min = mins[i]))
-  const widths = columnWidths(columns, naturals, width, {cells: keeps, cost: 2 / look.style.size})
-  const xs: number[] = []
-  widths.reduce((x, w) => (xs.push(x), x + w), left)
+  const {width} = c.look.block
+  const first = tables[0]
+  if (!first) return undefined
+  const n = Math.max(first.header.length, ...tables.flatMap((t) => t.rows.map((r) => r.length)))
+  if (n === 0) return undefined
+  const cellUnits = (cells: Table['header'], style: TextStyle) =>
+    Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
+  const headerUnits = cellUnits(first.header, look.header)
+  const rowUnits = tables.flatMap((t) => t.rows.map((r) => cellUnits(r, look.style)))
+  // Measure each cell: its width on one line and its widest unbreakable piece (natural widths, off the grid).
+  const measure = (units: StyledUnit[]): CellMeasure =>
+    measureCell(
+      units.map((u) => u.natural),
+      breakOpportunities(units),
+      units.map((u) => u.cls === 'break')
+    )
+  const cells = [headerUnits, ...rowUnits].map((row) => row.map(measure))
+  const widths = planColumns(cells, {width, pad: 2 * look.padX, slack: 0.5, size: look.style.size, keepWhole: look.keepWhole})
+  const columns = cells[0]!.map((_, i) => ({
+    align: first.align[i] ?? ('left' as 'left' | 'center' | 'right'),
+    max: Math.max(...cells.map((row) => row[i]!.natural))
+  }))
   // Short columns (序号) are centred when no alignment is given.
   columns.forEach((col, i) => {
-    if (table.align[i] == null && col.max - 2 * look.padX <= 4 * look.style.size) col.align = 'center'
+    if (first.align[i] == null && col.max <= 4 * look.style.size) col.align = 'center'
   })
+  return {widths, align: columns.map((col) => col.align)}
+}
+
+/** Draw a table; `plan` gives the columns when the table shares them with others. */
+export function drawTable(c: Composer, table: Table, plan = planTables(c, [table])): void {
+  const look = c.look.table
+  const {left, width} = c.look.block
+  if (!plan) return
+  const n = plan.widths.length
+  const {widths} = plan
+  c.snap()
+  const cellUnits = (cells: Table['header'], style: TextStyle) =>
+    Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
+  const headerUnits = cellUnits(table.header, look.header)
+  const rowUnits = table.rows.map((r) => cellUnits(r, look.style))
+  const columns = plan.align.map((align) => ({align}))
+  const xs: number[] = []
+  widths.reduce((x, w) => (xs.push(x), x + w), left)
 
   const layoutRow = (cells: StyledUnit[][], header: boolean): Prepared[] =>
     cells.map((units, i) => {
       const align = header ? 'center' : columns[i].align === 'left' ? undefined : columns[i].align
-      // A narrow cell's short lines are set flush rather than spaced out beyond half a character.
-      return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align, maxSpacing: look.style.size / 2})
+      // A line that cannot be filled (words do not break) is set flush left rather than spaced out:
+      // justification may add at most an eighth of a character between units.
+      return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align, maxSpacing: look.style.size / 8})
     })
   const header = layoutRow(headerUnits, true)
   const rows = rowUnits.map((r) => layoutRow(r, false))
@@ -214,13 +126,14 @@ export function drawTable(c: Composer, table: Table): void {
         drawPart(row, from, left)
         break
       }
-      const fit = Math.floor((c.bottom - c.y - 2 * look.padY) / look.pitch + 1e-6)
-      // Split only when at least two lines fit and at least one line goes on; else move the row.
-      if (fit >= 2 && fit < left) {
+      const room = Math.floor((c.bottom - c.y - 2 * look.padY) / look.pitch + 1e-6)
+      // Split only a tall row, leaving at least two lines on each side; a short row moves whole.
+      const fit = Math.min(room, left - 2)
+      if (left > (look.keepRows ?? 6) && fit >= 2) {
         drawPart(row, from, fit)
         from.forEach((_, i) => (from[i] += fit))
       }
-      c.newPage()
+      c.newPage({landscape: c.landscape})
       drawHeader()
     }
   }

@@ -1,0 +1,85 @@
+/**
+ * Where lines end in table cells and titles of the Word file. Word and LibreOffice break Chinese
+ * text between any two characters and honour no joiner between Han characters (U+2060, U+200D and
+ * U+FEFF were tried: LibreOffice still broke 区资规/分局), so the writer sets these lines itself,
+ * as the PDF writer does, with the same word segments and unbreakable spans, and writes a line
+ * break (`w:br`) at each line end. Widths are counted on the em grid with room to spare (Latin
+ * letters and digits at 0.65 em, wider than in Times New Roman or the Noto faces), so the application never has to
+ * break a line again.
+ */
+import type {Inline} from '../../doc/types.ts'
+import {words} from '../../doc/words.ts'
+import {measureCell} from '../../layout/columns.ts'
+import {titleBreaks} from '../../layout/title.ts'
+import {breakLines, breakOpportunities, wordSegments, type Unit} from '../pdf/lines.ts'
+
+/** Text pieces of inline nodes, in order (`\n` for a hard break). */
+function pieces(nodes: readonly Inline[]): Array<{text: string; keep?: boolean}> {
+  return nodes.flatMap((node): Array<{text: string; keep?: boolean}> =>
+    node.type === 'text' ? [{text: node.value, keep: node.keep}] : node.type === 'break' ? [{text: '\n'}] : pieces(node.children)
+  )
+}
+
+function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]} | undefined {
+  const segments = wordSegments(pieces(nodes), words)
+  const offsets: number[] = []
+  let at = 0
+  const out: Unit[] = segments.map((seg) => {
+    offsets.push(at)
+    at += seg.text.length
+    const width = seg.cls === 'break' ? 0 : seg.cls === 'latin' ? 0.65 * seg.text.length : seg.cls === 'space' ? 0.5 : [...seg.text].length
+    return {...seg, width}
+  })
+  offsets.push(at)
+  // Segmenting collapses runs of spaces: offsets would no longer match the text.
+  const length = pieces(nodes).reduce((n, p) => n + p.text.length, 0)
+  return at === length ? {units: out, offsets} : undefined
+}
+
+const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
+
+/**
+ * Offsets where a line break reads back as nothing: next to a Chinese character or after a space
+ * (a reader joins lines without a space between Chinese characters). Between two Latin
+ * characters the application is left to break, so no space appears where the text has none.
+ */
+function joinable(nodes: readonly Inline[], offsets: number[]): number[] {
+  const text = pieces(nodes).map((p) => p.text).join('')
+  return offsets.filter((at) => at > 0 && at < text.length && (cjk.test(text[at - 1]!) || cjk.test(text[at]!) || /\s/.test(text[at - 1]!)))
+}
+
+/** Character offsets (in the inline text) where a cell's lines end, for a cell `width` em wide. */
+export function cellBreaks(nodes: readonly Inline[], width: number): number[] {
+  const measured = units(nodes)
+  if (!measured) return []
+  const lines = breakLines(measured.units, {width, justify: false})
+  const ends = lines.slice(0, -1).map((_, i) => {
+    const next = lines[i + 1]!.start
+    // A hard break in the text already ends this line.
+    return measured.units[next - 1]?.cls === 'break' ? -1 : measured.offsets[next]!
+  })
+  return joinable(nodes, ends)
+}
+
+/** Character offsets where a title's lines end (a 梯形 or 菱形, `titleBreaks`), `width` em wide. */
+export function titleLineBreaks(nodes: readonly Inline[], width: number): number[] {
+  const measured = units(nodes)
+  if (!measured) return []
+  const ends = titleBreaks(
+    measured.units.map((u) => (u.cls === 'latin' ? u.width / 1.2 : u.width)),
+    breakOpportunities(measured.units),
+    width
+  )
+  return joinable(nodes, ends.slice(0, -1).map((end) => measured.offsets[end]!))
+}
+
+/** A cell's width on one line and its widest unbreakable piece (a word or a kept span), in em. */
+export function cellMeasure(nodes: readonly Inline[]): {natural: number; longest: number} {
+  const measured = units(nodes)
+  if (!measured) return {natural: 0, longest: 0}
+  return measureCell(
+    measured.units.map((u) => u.width),
+    breakOpportunities(measured.units),
+    measured.units.map((u) => u.cls === 'break')
+  )
+}
