@@ -1,10 +1,11 @@
 /**
- * A zip writer for packages whose parts repeat from file to file (styles, theme, settings): the same
- * bytes as fflate's `zipSync` with `{level, mtime}` per entry, but a part whose text was compressed
- * before in this process is not compressed again. The Word writer packs ~30 documents per build that
+ * A zip writer for packages whose parts repeat from file to file (styles, theme, settings): the layout
+ * of fflate's `zipSync` with `{level, mtime}` per entry, deflated by Node's native zlib (about twice as
+ * fast as JavaScript deflate), and a part whose text was compressed before in this process is not
+ * compressed again. The Word writer packs ~30 documents per build that
  * share all parts but the body and the core properties.
  */
-import {deflateSync} from 'fflate'
+import {crc32 as zlibCrc32, deflateRawSync} from 'node:zlib'
 
 export interface ZipEntry {
   name: string
@@ -27,7 +28,7 @@ const cacheLimit = 256
 
 /**
  * Zip `entries` in the order given, each entry deflated at `level` (0 stores it) and stamped with
- * `mtime` read in local time, as fflate does.
+ * `mtime` read in local time, as fflate does (the caller builds it from UTC fields, so the bytes do not depend on the time zone).
  */
 export function zipEntries(entries: readonly ZipEntry[], mtime: Date, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
   const year = mtime.getFullYear() - 1980
@@ -97,7 +98,7 @@ function store(entry: ZipEntry, level: number): Stored {
     if (hit) return hit
   }
   const bytes = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data
-  const stored: Stored = {size: bytes.length, crc: crc32(bytes), compressed: level === 0 ? bytes : deflateSync(bytes, {level: level as 6})}
+  const stored: Stored = {size: bytes.length, crc: crc32(bytes), compressed: level === 0 ? bytes : deflateRawSync(bytes, {level})}
   if (key !== undefined) {
     if (cache.size >= cacheLimit) cache.clear()
     cache.set(key, stored)
@@ -105,19 +106,7 @@ function store(entry: ZipEntry, level: number): Stored {
   return stored
 }
 
-const crcTable = (() => {
-  const table = new Int32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    table[n] = c
-  }
-  return table
-})()
-
-/** CRC-32 (ISO 3309), as zip stores it. */
+/** CRC-32 (ISO 3309), as zip stores it: zlib's native one. */
 export function crc32(bytes: Uint8Array): number {
-  let c = -1
-  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8)
-  return (c ^ -1) >>> 0
+  return zlibCrc32(bytes) >>> 0
 }
