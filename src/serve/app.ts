@@ -47,7 +47,9 @@ export interface AppOptions {
   maxUpload?: number
 }
 
-const assetsDir = new URL('./assets/', import.meta.url)
+// From the package root (two folders up, as from every module in src/ and dist/cli/), so the compiled
+// command finds the page where the sources keep it.
+const assetsDir = new URL('../../src/serve/assets/', import.meta.url)
 const assets: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8'
