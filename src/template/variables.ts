@@ -185,8 +185,8 @@ const supportLine: Describe<SupportLine> = {
   conditions: '前提条件，用分号连接；没有时为空',
   alternative: '是否为另一行的括号内替代情形（是/否）',
   kind: '支持的种类：奖励、补贴、贷款贴息、税费减免或其他支持',
-  clause: '条款编号',
-  cite: '出处，如“第8条”',
+  clause: '条款在政策中的顺序号（从1起；示例政策即条款编号）',
+  cite: '出处，按原文的编号写法，如“第8条”“（十二）”“第二部分（三）”“第十二项”',
   contact: '咨询单位（条款牵头单位）；没有时为空',
   domain: '所属领域，如“一、扩大有效投资政策”',
   yuan: '最大金额（元），用于排序；比例没有上限时没有'
@@ -200,10 +200,10 @@ const contactLine: Describe<ContactLine> = {
   address: '地址（单位名录）；没有时为空',
   web: '网址（单位名录）；没有时为空',
   details: '科室、电话、地址、网址连在一起，如“投资科；电话0573-…”；名录没有时为空',
-  cite: '负责的条款，如“第1、5条”'
+  cite: '负责的条款，按原文的编号写法，如“第1、5条”“（一）、（五）”'
 }
 
-const relatedClause: Describe<RelatedClause> = {title: '条款标题（不带句号）', cite: '出处，如“第3条”', domain: '所属领域'}
+const relatedClause: Describe<RelatedClause> = {title: '条款标题（不带句号）', cite: '出处，按原文的编号写法，如“第3条”“（三）”', domain: '所属领域'}
 
 const interpretation: Describe<InterpretationView> = {
   meta: metaField,
@@ -215,7 +215,7 @@ const interpretation: Describe<InterpretationView> = {
     each: {
       label: '数字的名称',
       figure: '数字，如“8个”“约26亿元”',
-      source: '出处，如“第1—68条”',
+      source: '出处，如“第1—68条”“（一）至（十五）”“结语第1段”',
       note: '补充说明；没有时为空'
     }
   },
@@ -242,7 +242,8 @@ const interpretation: Describe<InterpretationView> = {
       aims: '政府工作目标数'
     }
   },
-  range: '全部条款的范围，如“第1—68条”',
+  range: '全部条款的范围，如“第1—68条”“（一）至（十五）”（编号不连续时逐一列出）',
+  citeNote: '说明括号里的出处是什么，如“每项后括号里的“第N条”是政策原文的条款序号”',
   audiences: {
     text: '谁能享受：按对象分组的支持（只列有内容的对象）',
     each: {
@@ -262,7 +263,7 @@ const interpretation: Describe<InterpretationView> = {
       numeral: '领域序号（中文数字）',
       title: '领域标题',
       heading: '带序号的标题，如“一、扩大有效投资政策”',
-      range: '本领域的条款范围，如“第1—7条”',
+      range: '本领域的条款范围，如“第1—7条”“第二部分（一）至（三）”',
       budgets: {text: '预算安排', each: {text: '预算原文', cite: '出处'}},
       supports: {text: '支持清单（谁、什么、多少）', each: supportLine},
       keyClauses: {text: '本部分没有写明金额时列出的主要条款', each: relatedClause},
@@ -276,7 +277,7 @@ const interpretation: Describe<InterpretationView> = {
     text: '政府工作目标（放在最后，每部分只列前几项）',
     each: {
       heading: '部分标题',
-      aims: {text: '目标', each: {text: '目标原文', cite: '出处，如“领域引言”“第3条”'}},
+      aims: {text: '目标', each: {text: '目标原文', cite: '出处，如“领域引言”“第3条”“（三）”'}},
       more: '未列出的目标数；全部列出时为 0',
       range: '其余目标所在的条款范围'
     }

@@ -4,7 +4,7 @@
  * each benefit with what, how much, on what condition and whom to contact (office and phone
  * from the units registry); then the policy part by part for those who read on; the
  * government's own targets last, in a short section. Every statement carries its source
- * (`第N条`, `领域引言`, `结语第N段`, `附件`); every measure of the tree appears at least once;
+ * (the task as the document labels it, `src/view/cite.ts`: `第N条`, `（十二）`…; `领域引言`, `结语第N段`, `附件`); every measure of the tree appears at least once;
  * a section with nothing to say is left out. Rendered through `templates/interpretation.md.hbs`
  * (leaflet layout); the one-page poster (一图读懂) is built from this view (`poster.ts`).
  */
@@ -16,6 +16,7 @@ import {chineseNumeral, joinNames} from './format.ts'
 import {issuerBlock} from './common.ts'
 import {loadGlossary, termsIn, type GlossaryEntry} from './glossary.ts'
 import {contactDetails, unitsByName, type RegistryUnitLike} from './contacts.ts'
+import {clauseCiter, type Citer} from './cite.ts'
 
 export interface InterpretationOptions {
   /** Glossary entries (`loadGlossary()` reads `templates/glossary.yml`). */
@@ -77,8 +78,9 @@ export interface SupportLine {
   alternative: boolean
   /** Kind of benefit (`奖励`, `补贴`, `贷款贴息`, `税费减免`, `其他支持`). */
   kind: BenefitKind
+  /** 1-based place of the clause in the policy (the sample's clause number). */
   clause: number
-  /** `第N条`. */
+  /** The clause as the document labels it (`第N条`, `（十二）`; `src/view/cite.ts`). */
   cite: string
   /** Lead unit(s) of the clause, canonical names joined; empty when none. */
   contact: string
@@ -188,6 +190,8 @@ export interface InterpretationView {
   counts: {domains: number; clauses: number; measures: number; measureClauses: number; items: number; lines: number; aims: number}
   /** All clauses (`第1—68条`). */
   range: string
+  /** What the bracketed citations are (`每项后括号里的“第N条”是政策原文的条款序号`). */
+  citeNote: string
   /** Audiences with something to show (lines or related clauses), in `audienceKeywords` order. */
   audiences: Audience[]
   /** Kinds of benefit that occur, in `benefitKinds` order (the HTML filter's buttons). */
@@ -300,27 +304,10 @@ function withoutAlternative(measure: Measure): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function cite(clause: Clause): string {
-  return `第${clause.number}条`
-}
-
 function domainHeading(domain: Domain): string {
   // The one unnamed part of a flat list of measures.
   if (domain.implicit) return '政策措施'
   return `${chineseNumeral(domain.ordinal)}、${domain.title}`
-}
-
-/** `第1—7条` (or `第5条`); empty when there are no clauses. */
-function clauseRange(clauses: readonly Clause[]): string {
-  return clauseRangeOf(clauses.map((c) => c.number))
-}
-
-/** Clause numbers as one citation: `第5条`, `第10、11、13条` (up to three), else `第10—53条`; empty for none. */
-export function clauseRangeOf(numbers: readonly number[]): string {
-  const distinct = [...new Set(numbers)].sort((a, b) => a - b)
-  if (distinct.length === 0) return ''
-  if (distinct.length <= 3) return `第${distinct.join('、')}条`
-  return `第${distinct[0]}—${distinct.at(-1)}条`
 }
 
 function trimEnd(text: string): string {
@@ -332,7 +319,9 @@ function trimEnd(text: string): string {
  * cap) for the same recipient joins that line (`按设备投资额8%给予补助，最高补助2000万元`), so a
  * capped rate reads as one benefit. A bracketed alternative gets its own line.
  */
-export function clauseSupportLines(clause: Clause, domain: string): SupportLine[] {
+export function clauseSupportLines(clause: Clause, domain: string, citer: Citer): SupportLine[] {
+  const place = citer.place(clause)
+  const cite = citer.cite(clause)
   const lead = joinNames(splitRoles(clause.units).leads.map((ref) => ref.name))
   const lines: SupportLine[] = []
   /** Source span of each line's first measure (by line index), for its kind. */
@@ -359,7 +348,7 @@ export function clauseSupportLines(clause: Clause, domain: string): SupportLine[
     close()
     const line: SupportLine = {
       who: measure.who, what: '', amount: '', conditions: '', alternative: false, kind: '其他支持',
-      clause: clause.number, cite: cite(clause), contact: lead, domain, yuan
+      clause: place, cite, contact: lead, domain, yuan
     }
     lines.push(line)
     firstTexts[lines.length - 1] = measure.text
@@ -368,7 +357,7 @@ export function clauseSupportLines(clause: Clause, domain: string): SupportLine[
       close()
       lines.push({
         who: measure.alternative.who, what: '', amount: amountLabel({kind: measure.kind, value: measure.alternative.value, unit: measure.unit}),
-        conditions: conds.join('；'), alternative: true, kind: '其他支持', clause: clause.number, cite: cite(clause), contact: lead, domain,
+        conditions: conds.join('；'), alternative: true, kind: '其他支持', clause: place, cite, contact: lead, domain,
         yuan: toYuan(measure.alternative.value, measure.unit)
       })
     }
@@ -418,7 +407,7 @@ function largestFirst(lines: SupportLine[]): SupportLine[] {
  * step in the closing or preamble: `…支持总额约26亿元`); else the sum of the clauses' budgets,
  * which may count overlapping funds twice (said in the text). Undefined when neither exists.
  */
-export function statedTotal(policy: Policy): StatedTotal | undefined {
+export function statedTotal(policy: Policy, citer: Citer = clauseCiter(policy)): StatedTotal | undefined {
   const stated = policy.fundsTotal
   if (stated) {
     return {
@@ -430,20 +419,20 @@ export function statedTotal(policy: Policy): StatedTotal | undefined {
       source: `${stated.place === 'closing' ? '结语' : '导语'}第${stated.paragraph}段`
     }
   }
-  const budgets = policy.children.flatMap((d) => d.children.flatMap((c) => (c.budgets ?? []).map((b) => ({clause: c.number, b}))))
+  const budgets = policy.children.flatMap((d) => d.children.flatMap((c) => (c.budgets ?? []).map((b) => ({clause: c, b}))))
   if (budgets.length === 0) return undefined
   const yuan = budgets.reduce((sum, {b}) => sum + (toYuan(b.total.value, b.total.unit) ?? 0), 0)
   // Sum in the largest unit the budgets are written in (亿元 when any is), as the policy writes it.
   const unit = ['亿元', '万元', '元'].find((u) => budgets.some(({b}) => b.total.unit === u)) ?? '元'
   const value = Math.round((yuan / yuanPer[unit]) * 100) / 100
-  const numbers = [...new Set(budgets.map((x) => x.clause))]
+  const sources = citer.list(budgets.map((x) => x.clause))
   return {
     basis: 'budgets',
     value,
     unit,
     figure: `${value}${unit}`,
-    text: `政策未写明支持总额，此为第${numbers.join('、')}条预算安排之和，可能含交叉重叠部分`,
-    source: `第${numbers.join('、')}条`
+    text: `政策未写明支持总额，此为${sources}预算安排之和，可能含交叉重叠部分`,
+    source: sources
   }
 }
 
@@ -453,7 +442,7 @@ export function statedTotal(policy: Policy): StatedTotal | undefined {
 
 type Units = Map<string, RegistryUnitLike>
 
-function contactLine(unit: string, clauses: readonly number[], units: Units, domainLead = false): ContactLine {
+function contactLine(unit: string, clauses: readonly Clause[], units: Units, citer: Citer, domainLead = false): ContactLine {
   const entry = units.get(unit)
   const full = entry?.fullName ?? ''
   const office = entry?.office ?? ''
@@ -461,7 +450,6 @@ function contactLine(unit: string, clauses: readonly number[], units: Units, dom
   const address = entry?.address ?? ''
   const web = entry?.web ?? ''
   const details = contactDetails(entry)
-  const sorted = [...clauses].sort((a, b) => a - b)
   return {
     unit,
     fullName: full && full !== unit ? full : '',
@@ -470,36 +458,36 @@ function contactLine(unit: string, clauses: readonly number[], units: Units, dom
     address,
     web,
     details,
-    cite: sorted.length > 0 ? `第${sorted.join('、')}条` : domainLead ? '领域标题' : ''
+    cite: clauses.length > 0 ? citer.list(clauses) : domainLead ? '领域标题' : ''
   }
 }
 
 /** Lead units of some clauses, in order of first appearance, with the clauses each leads. */
-function leadContacts(clauses: readonly Clause[], units: Units, domainLeads: readonly string[] = []): ContactLine[] {
-  const byUnit = new Map<string, number[]>()
+function leadContacts(clauses: readonly Clause[], units: Units, citer: Citer, domainLeads: readonly string[] = []): ContactLine[] {
+  const byUnit = new Map<string, Clause[]>()
   for (const name of domainLeads) if (!byUnit.has(name)) byUnit.set(name, [])
   for (const clause of clauses) {
     for (const ref of splitRoles(clause.units).leads) {
-      const numbers = byUnit.get(ref.name) ?? []
-      if (!numbers.includes(clause.number)) numbers.push(clause.number)
-      byUnit.set(ref.name, numbers)
+      const led = byUnit.get(ref.name) ?? []
+      if (!led.includes(clause)) led.push(clause)
+      byUnit.set(ref.name, led)
     }
   }
-  return [...byUnit].map(([unit, numbers]) => contactLine(unit, numbers, units, domainLeads.includes(unit)))
+  return [...byUnit].map(([unit, led]) => contactLine(unit, led, units, citer, domainLeads.includes(unit)))
 }
 
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-function relatedClause(clause: Clause, domain: Domain): RelatedClause {
-  return {title: trimEnd(clause.title), cite: cite(clause), domain: domainHeading(domain)}
+function relatedClause(clause: Clause, domain: Domain, citer: Citer): RelatedClause {
+  return {title: trimEnd(clause.title), cite: citer.cite(clause), domain: domainHeading(domain)}
 }
 
-function domainView(domain: Domain, glossary: readonly GlossaryEntry[], units: Units): InterpretationDomain {
+function domainView(domain: Domain, glossary: readonly GlossaryEntry[], units: Units, citer: Citer): InterpretationDomain {
   const heading = domainHeading(domain)
-  const budgets: BudgetLine[] = domain.children.flatMap((c) => (c.budgets ?? []).map((b) => ({text: trimEnd(b.text), cite: cite(c)})))
-  const supports = largestFirst(domain.children.flatMap((c) => clauseSupportLines(c, heading)))
-  const keyClauses = supports.length > 0 ? [] : domain.children.slice(0, keyClauseLimit).map((c) => relatedClause(c, domain))
+  const budgets: BudgetLine[] = domain.children.flatMap((c) => (c.budgets ?? []).map((b) => ({text: trimEnd(b.text), cite: citer.cite(c)})))
+  const supports = largestFirst(domain.children.flatMap((c) => clauseSupportLines(c, heading, citer)))
+  const keyClauses = supports.length > 0 ? [] : domain.children.slice(0, keyClauseLimit).map((c) => relatedClause(c, domain, citer))
   const printed = [
     ...budgets.map((b) => b.text),
     ...supports.flatMap((s) => [s.who, s.what, s.conditions]),
@@ -510,25 +498,25 @@ function domainView(domain: Domain, glossary: readonly GlossaryEntry[], units: U
     numeral: chineseNumeral(domain.ordinal),
     title: domain.title,
     heading,
-    range: clauseRange(domain.children),
+    range: citer.range(domain.children),
     budgets,
     supports,
     keyClauses,
     moreClauses: supports.length > 0 ? 0 : Math.max(0, domain.children.length - keyClauseLimit),
-    contacts: leadContacts(domain.children, units, domain.leads.map((ref) => ref.name)),
+    contacts: leadContacts(domain.children, units, citer, domain.leads.map((ref) => ref.name)),
     glossary: termsIn(glossary, printed),
     counts: {supports: supports.length, measures: domain.children.reduce((n, c) => n + (c.measures?.length ?? 0), 0)}
   }
 }
 
-function aimGroups(policy: Policy): AimGroup[] {
+function aimGroups(policy: Policy, citer: Citer): AimGroup[] {
   return policy.children.flatMap((domain) => {
     const aims: AimLine[] = [
       ...(domain.targets ?? []).map((t) => ({text: trimEnd(t.text), cite: '领域引言'})),
-      ...domain.children.flatMap((c) => (c.targets ?? []).map((t) => ({text: trimEnd(t.text), cite: cite(c)})))
+      ...domain.children.flatMap((c) => (c.targets ?? []).map((t) => ({text: trimEnd(t.text), cite: citer.cite(c)})))
     ]
     if (aims.length === 0) return []
-    return [{heading: domainHeading(domain), aims: aims.slice(0, aimLimit), more: Math.max(0, aims.length - aimLimit), range: clauseRange(domain.children)}]
+    return [{heading: domainHeading(domain), aims: aims.slice(0, aimLimit), more: Math.max(0, aims.length - aimLimit), range: citer.range(domain.children)}]
   })
 }
 
@@ -539,9 +527,9 @@ function enterpriseType(line: SupportLine): string {
   return (enterpriseTypes.find((t) => hasAny(text, t.words)) ?? enterpriseTypes.find((t) => hasAny(line.domain, t.words)))?.label ?? otherEnterprises
 }
 
-function audienceViews(policy: Policy, lines: readonly SupportLine[], units: Units): Audience[] {
+function audienceViews(policy: Policy, lines: readonly SupportLine[], units: Units, citer: Citer): Audience[] {
   const byClause = new Map<number, Clause>()
-  for (const d of policy.children) for (const c of d.children) byClause.set(c.number, c)
+  for (const d of policy.children) for (const c of d.children) byClause.set(citer.place(c), c)
   // Lines largest first within an audience: the reader sees the biggest benefit first.
   const ordered = largestFirst([...lines].sort((a, b) => a.clause - b.clause))
   const matches = new Map<SupportLine, AudienceKey[]>()
@@ -579,8 +567,8 @@ function audienceViews(policy: Policy, lines: readonly SupportLine[], units: Uni
       label: a.label,
       groups,
       lines: groups.flatMap((g) => g.lines),
-      related: relatedClauses.map(({clause, domain}) => relatedClause(clause, domain)),
-      contacts: leadContacts(clauses, units)
+      related: relatedClauses.map(({clause, domain}) => relatedClause(clause, domain, citer)),
+      contacts: leadContacts(clauses, units, citer)
     }]
   })
 }
@@ -590,15 +578,16 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
   const config = options.config ?? {}
   const issuer = issuerBlock(policy, config)
   const units: Units = unitsByName(options.registry)
-  const domains = policy.children.filter((d) => d.children.length > 0).map((d) => domainView(d, options.glossary, units))
+  const citer = clauseCiter(policy)
+  const domains = policy.children.filter((d) => d.children.length > 0).map((d) => domainView(d, options.glossary, units, citer))
   const lines = domains.flatMap((d) => d.supports)
   const clauses = policy.children.flatMap((d) => d.children)
   const measures = clauses.reduce((n, c) => n + (c.measures?.length ?? 0), 0)
   const measureClauses = clauses.filter((c) => (c.measures?.length ?? 0) > 0)
   const items = policy.appendix?.children.length ?? 0
-  const total = statedTotal(policy)
-  const aims = aimGroups(policy)
-  const audiences = audienceViews(policy, lines, units)
+  const total = statedTotal(policy, citer)
+  const aims = aimGroups(policy, citer)
+  const audiences = audienceViews(policy, lines, units, citer)
   const largest = largestFirst(lines.filter((l) => l.yuan !== undefined)).slice(0, 3)
   const figures: KeyFigure[] = []
   if (total) figures.push({label: '支持资金总额', figure: total.figure, source: total.source, note: total.basis === 'budgets' ? total.text : ''})
@@ -606,12 +595,12 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
     figures.push({
       label: '明确金额或比例的支持',
       figure: `${measures}项`,
-      source: `第${measureClauses.map((c) => c.number).join('、')}条`,
+      source: citer.list(measureClauses),
       note: ''
     })
   }
   for (const line of largest) figures.push({label: '单项最高', figure: line.amount, source: line.cite, note: line.who})
-  figures.push({label: '政策条款', figure: `${clauses.length}条`, source: clauseRange(clauses), note: `分${domains.length}个部分`})
+  figures.push({label: '政策条款', figure: `${clauses.length}条`, source: citer.range(clauses), note: `分${domains.length}个部分`})
   if (items > 0) figures.push({label: '积极争取省市政策事项', figure: `${items}项`, source: '附件', note: ''})
   const used = new Set(audiences.flatMap((a) => a.lines.map((l) => l.kind)))
   return {
@@ -637,7 +626,8 @@ export function buildInterpretationView(policy: Policy, options: InterpretationO
       lines: lines.length,
       aims: aims.reduce((n, g) => n + g.aims.length + g.more, 0)
     },
-    range: clauseRange(clauses),
+    range: citer.range(clauses),
+    citeNote: citer.note,
     audiences,
     kinds: benefitKinds.map((k) => k.kind).filter((k) => used.has(k)),
     domains,

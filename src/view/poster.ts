@@ -1,7 +1,7 @@
 /**
  * The one-page poster (一图读懂) as plain data: a banner, the headline figures, the largest
  * benefits with who gets them, the audiences with their benefits largest first, the contacts and
- * a footer. Built from the interpretation view, so every figure carries the same `第N条` citation
+ * a footer. Built from the interpretation view, so every figure carries the same citation (`第N条`, `（十二）`)
  * as the full interpretation. Lists hold everything in weight order; the poster layout
  * (`src/write/poster/layout.ts`) shows as many as fit and says how many more the full
  * interpretation has.
@@ -11,7 +11,8 @@ import type {Config} from '../config/types.ts'
 import type {RegistryLike} from './types.ts'
 import {issuerBlock} from './common.ts'
 import {unitsByName} from './contacts.ts'
-import {clauseRangeOf, type InterpretationView, type SupportLine} from './interpretation.ts'
+import {type InterpretationView, type SupportLine} from './interpretation.ts'
+import {clauseCiter} from './cite.ts'
 
 /** One headline figure (`约26亿元`, `72项`). */
 export interface PosterFigure {
@@ -83,10 +84,14 @@ function posterLine(line: SupportLine): PosterLine {
 export function buildPosterView(view: InterpretationView, policy: Policy, options: {config?: Config; registry?: RegistryLike} = {}): PosterView {
   const issuer = issuerBlock(policy, options.config ?? {})
   const lines = view.domains.flatMap((d) => d.supports)
+  const citer = clauseCiter(policy)
+  const clauses = policy.children.flatMap((d) => d.children)
+  /** Clauses by their place in the policy (`SupportLine.clause`). */
+  const atPlaces = (places: readonly number[]) => places.map((p) => clauses[p - 1]!)
   const figures: PosterFigure[] = []
   if (view.total) figures.push({label: '支持资金总额', figure: view.total.figure, cite: view.total.source})
   if (view.counts.measures > 0) {
-    figures.push({label: '支持措施', figure: `${view.counts.measures}项`, cite: clauseRangeOf(lines.map((l) => l.clause))})
+    figures.push({label: '支持措施', figure: `${view.counts.measures}项`, cite: citer.range(atPlaces(lines.map((l) => l.clause)))})
   }
   figures.push({label: '政策条款', figure: `${view.counts.clauses}条`, cite: view.range})
   const top = lines
@@ -127,7 +132,7 @@ export function buildPosterView(view: InterpretationView, policy: Policy, option
   const contacts = [...byUnit]
     .map(([unit, e], index) => ({unit, e, index}))
     .sort((a, b) => b.e.count - a.e.count || a.index - b.index)
-    .map(({unit, e}) => ({unit, office: e.office, phone: e.phone, address: e.address, cite: e.clauses.length > 0 ? clauseRangeOf(e.clauses) : ''}))
+    .map(({unit, e}) => ({unit, office: e.office, phone: e.phone, address: e.address, cite: e.clauses.length > 0 ? citer.range(atPlaces(e.clauses)) : ''}))
   return {
     title: view.policyTitle,
     status: view.status,
