@@ -3,11 +3,11 @@
  *
  * - Arabic clause numbers `1.` `2.` (the sample): `第N条`, ranges `第1—7条`, lists `第1、5、6条`.
  * - Articles `第一条`: the label itself (`第十二条`), ranges `第一条至第七条`.
- * - Bracketed labels `（一）`: the label (`（十二）`), ranges `（一）至（七）`.
+ * - Bracketed labels `（一）`: `第（十二）项` (the usual way to cite them), ranges `第（一）至（七）项`.
  * - Item labels `一、` and numbered table rows `1、` / `1`: `第十二项`, `第12项`.
  * - A part-level task (the part is the task): the part, `第二部分`.
- * - An unnumbered task: its part, its group label and the start of its title,
- *   `第二部分（一）“优化固体废物管理…”`.
+ * - An unnumbered task: its group (or its part when it has none) and the start of its title,
+ *   `第（一）项“优化固体废物管理…”`, `第二部分“严格控制增量…”`.
  * When a scheme's labels repeat (numbering restarts per part), every citation of that scheme
  * carries its part: `第三部分（二）`. A range (first to last) is used only for a run of tasks that
  * follow each other in the document with consecutive numbers of one scheme (the sample keeps its
@@ -24,19 +24,21 @@ interface Ref {
   scheme: Scheme
   /** Number of the label; undefined for unnumbered tasks. */
   n?: number
-  /** The label as cited, without part (`（三）`, `第三条`, `三`, `3`, `“优化…”`). */
+  /** The label as cited, without part (`（三）`, `第三条`, `三`, `3`, `第（一）项“优化…”`). */
   core: string
   /** `第二部分`, or '' when the citation needs no part. */
   part: string
+  /** The part the task is in (`第二部分`), needed or not. */
+  home: string
 }
 
 /** Citations of the tasks of one policy. */
 export interface Citer {
-  /** One task: `第8条`, `（十二）`, `第二部分（三）`, `第十二项`. */
+  /** One task: `第8条`, `第（十二）项`, `第二部分第（三）项`, `第十二项`. */
   cite(clause: Clause): string
-  /** Tasks listed one by one (document order, duplicates dropped): `第1、5、6条`, `（一）、（五）`. */
+  /** Tasks listed one by one (document order, duplicates dropped): `第1、5、6条`, `第（一）、（五）项`. */
   list(clauses: readonly Clause[]): string
-  /** Tasks as a span where that is exact (`第1—7条`, `（一）至（七）`), else listed; '' for none. */
+  /** Tasks as a span where that is exact (`第1—7条`, `第（一）至（七）项`), else listed; '' for none. */
   range(clauses: readonly Clause[]): string
   /** 1-based place of a task in the policy (document order): the sample's clause number. */
   place(clause: Clause): number
@@ -72,18 +74,18 @@ function classify(clause: Clause, domain: Domain, index: number): Ref {
   const n = labelNumber(label.replace(/^[（(]|[）)]$/g, '').replace(/^第|条$/g, ''))
   const part = partName(domain)
   if (label === '') {
-    const group = /^[（(][一二三四五六七八九十百]+[）)]/.exec(clause.group ?? '')?.[0] ?? ''
-    return {index, scheme: 'none', core: `${group}${titleStart(clause.title)}`, part}
+    const group = /^[（(]([一二三四五六七八九十百]+)[）)]/.exec(clause.group ?? '')?.[1]
+    return {index, scheme: 'none', core: `${group ? `第（${group}）项` : ''}${titleStart(clause.title)}`, part, home: part}
   }
-  if (isPartLevel(clause, domain)) return {index, scheme: 'part', n: domain.ordinal, core: part || label, part: ''}
-  if (/^第.+条$/.test(label)) return {index, scheme: 'article', n, core: label, part}
-  if (/^[（(].+[）)]$/.test(label)) return {index, scheme: 'bracket', n, core: `（${label.slice(1, -1)}）`, part}
+  if (isPartLevel(clause, domain)) return {index, scheme: 'part', n: domain.ordinal, core: part || label, part: '', home: part}
+  if (/^第.+条$/.test(label)) return {index, scheme: 'article', n, core: label, part, home: part}
+  if (/^[（(].+[）)]$/.test(label)) return {index, scheme: 'bracket', n, core: `（${label.slice(1, -1)}）`, part, home: part}
   if (/^[0-9０-９]+$/.test(label)) {
     const folded = foldDigits(label)
-    if (punctuation === '.' || punctuation === '．') return {index, scheme: 'sample', n: clause.number, core: String(clause.number), part}
-    return {index, scheme: 'arabicItem', n, core: folded, part}
+    if (punctuation === '.' || punctuation === '．') return {index, scheme: 'sample', n: clause.number, core: String(clause.number), part, home: part}
+    return {index, scheme: 'arabicItem', n, core: folded, part, home: part}
   }
-  return {index, scheme: 'item', n, core: label, part}
+  return {index, scheme: 'item', n, core: label, part, home: part}
 }
 
 /** One scheme's labels, listed (`1、5、6` inside `第…条`) or as a span. */
@@ -96,6 +98,8 @@ function wrap(scheme: Scheme, cores: readonly string[], span: boolean): string {
       return span ? `第${first}—${last}项` : `第${cores.join('、')}项`
     case 'item':
       return span ? `第${first}至第${last}项` : `第${cores.join('、')}项`
+    case 'bracket':
+      return span ? `第${first}至${last}项` : `第${cores.join('、')}项`
     default:
       return span ? `${first}至${last}` : cores.join('、')
   }
@@ -138,12 +142,23 @@ export function clauseCiter(policy: Policy): Citer {
   const refs = new Map<Clause, Ref>()
   let index = 0
   for (const domain of policy.children) for (const clause of domain.children) refs.set(clause, classify(clause, domain, index++))
-  // A scheme whose labels are unique in the policy needs no part.
+  // A scheme whose labels are unique in the policy needs no part; nor does an unnumbered task
+  // whose group label is used in one part only.
   const all = [...refs.values()]
   for (const scheme of new Set(all.map((r) => r.scheme))) {
     if (scheme === 'none' || scheme === 'part') continue
     const mine = all.filter((r) => r.scheme === scheme)
     if (new Set(mine.map((r) => r.core)).size === mine.length) for (const r of mine) r.part = ''
+  }
+  const groupParts = new Map<string, Set<string>>()
+  const groupOf = (ref: Ref) => /^第（.+?）项/.exec(ref.core)?.[0]
+  for (const ref of all) {
+    const group = ref.scheme === 'none' ? groupOf(ref) : ref.scheme === 'bracket' ? `第${ref.core}项` : undefined
+    if (group) groupParts.set(group, (groupParts.get(group) ?? new Set()).add(ref.home))
+  }
+  for (const ref of all) {
+    const group = ref.scheme === 'none' ? groupOf(ref) : undefined
+    if (group && groupParts.get(group)!.size === 1) ref.part = ''
   }
   const refOf = (clause: Clause): Ref => {
     const ref = refs.get(clause)
