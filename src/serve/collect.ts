@@ -12,7 +12,11 @@ import {UserError} from '../errors.ts'
 import type {StatusCounts} from '../view/progress.ts'
 import type {Workspace} from './workspace.ts'
 
-const stemOf = (policy: string) => path.basename(policy, path.extname(policy))
+/**
+ * A policy's own name inside the workspace: its path without the extension (`a/x.txt` → `a/x`), so
+ * two policies named alike in different folders never share an output or ledger folder.
+ */
+export const stemOf = (policy: string) => path.posix.join(path.posix.dirname(policy.split(path.sep).join('/')), path.basename(policy, path.extname(policy)))
 
 /** Folder of the returned ledgers of a policy, relative to the workspace. */
 export function ledgersDirOf(policy: string): string {

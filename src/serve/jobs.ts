@@ -11,6 +11,7 @@ import {build} from '../build/index.ts'
 import {buildOptions, checkOutputFolder, loadSource} from '../cli/source.ts'
 import type {Format} from '../config/types.ts'
 import {errorBody, type ErrorBody} from './config-form.ts'
+import {stemOf} from './collect.ts'
 
 export type JobEvent =
   | {type: 'plan'; total: number; outDir: string}
@@ -58,7 +59,7 @@ export class Jobs {
 
   /** The output folder of a policy, relative to the workspace: `output/<name without extension>`. */
   static outDirOf(policy: string): string {
-    return `output/${path.basename(policy, path.extname(policy))}`
+    return `output/${stemOf(policy)}`
   }
 
   private emit(job: Job, event: JobEvent): void {

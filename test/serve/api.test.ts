@@ -410,6 +410,20 @@ describe('serve API', () => {
       expect(download.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(path.basename(bureau.files[0]!.name))}`)
     })
 
+    it('gives policies of the same name in different folders their own output folders', async () => {
+      mkdirSync(path.join(dir, '另一区'), {recursive: true})
+      copyFileSync(path.join(root, 'test/fixtures/cli/small/policy.txt'), path.join(dir, '另一区', policy))
+      const other = `另一区/${policy}`
+      const done = (await buildEvents(app, other)).at(-1) as {type: string}
+      expect(done.type).toBe('done')
+      const mine = (await (await call(app, 'GET', `/api/output?${q(policy)}`)).json()) as {outDir: string}
+      const theirs = (await (await call(app, 'GET', `/api/output?${q(other)}`)).json()) as {outDir: string}
+      expect(mine.outDir).toBe('output/xiuzhou-2024')
+      expect(theirs.outDir).toBe('output/另一区/xiuzhou-2024')
+      expect(readFileSync(path.join(dir, theirs.outDir, '政策原文.md'), 'utf8')).toContain('某某区推动经济发展若干政策')
+      expect(readFileSync(path.join(dir, mine.outDir, '政策原文.md'), 'utf8')).toContain('秀洲区')
+    })
+
     it('a failed build reports the command line message and leaves the previous output as it was', async () => {
       const outDir = path.join(dir, 'output', 'xiuzhou-2024')
       const index = path.join(outDir, 'index.html')
