@@ -10,11 +10,12 @@ import {mkdtempSync, rmSync, writeFileSync, copyFileSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {samplePath} from './common.ts'
 import {syntheticPolicy} from './synthetic.ts'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const measure = fileURLToPath(new URL('./measure.js', import.meta.url))
-const sample = join(root, 'source/xiuzhou-2024.txt')
+const sample = samplePath
 const sampleMarkdown = join(root, 'source/xiuzhou-2024.md')
 
 export interface Run {
@@ -27,7 +28,7 @@ export interface Run {
 }
 
 /** One process, timed from spawn to exit. `measured` runs it through bench/measure.js (CPU, peak memory). */
-export function runProcess(command: string, args: string[], options: {env?: Record<string, string>; measured?: boolean} = {}): Promise<Run> {
+function runProcess(command: string, args: string[], options: {env?: Record<string, string>; measured?: boolean} = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(command, args, {cwd: root, env: {...process.env, ...options.env}, stdio: ['ignore', 'pipe', 'pipe', options.measured ? 'pipe' : 'ignore']})
@@ -48,7 +49,7 @@ export function runProcess(command: string, args: string[], options: {env?: Reco
 
 const cli = (args: string[], env: Record<string, string> = {}) => runProcess(process.execPath, [measure, ...args], {env, measured: true})
 
-export const median = (values: number[]) => {
+const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2

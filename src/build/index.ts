@@ -15,7 +15,6 @@
 import {readFile, stat} from 'node:fs/promises'
 import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {VFileMessage} from 'vfile-message'
 import type {Config, Format} from '../config/types.ts'
 import {allFormats} from '../config/types.ts'
@@ -56,6 +55,10 @@ export interface BuildOptions {
   templatesDir?: string
   /** Units registry file. Default `config.registry`, else the registry found next to the source. */
   registryPath?: string
+  /** The source's bytes when the caller has read them already (the command line has); default: read `source`. */
+  bytes?: Uint8Array
+  /** The registry loaded from `registryPath` when the caller has loaded it already; default: load it here. */
+  registry?: Registry
   /** Folder that relative paths in `config` are resolved against. Default the source's folder. */
   configDir?: string
   /**
@@ -156,22 +159,12 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   const notes: string[] = []
 
   // read
-  let bytes: Uint8Array
-  try {
-    const size = (await stat(source)).size
-    if (size > maxSourceBytes) {
-      throw new UserError(`源文件 ${source}：${tooLargeReason(size)}`, {file: source, hint: fatalHints['source-too-large']})
-    }
-    bytes = new Uint8Array(await readFile(source))
-  } catch (error) {
-    if (error instanceof UserError) throw error
-    throw new UserError(`无法读取政策文件：${source}`, {file: source, hint: (error as Error).message, cause: error})
-  }
+  const bytes = options.bytes ?? (await readSourceBytes(source))
   lap('read')
 
   // registry
   const registryPath = options.registryPath ?? fromConfig(config.registry) ?? defaultRegistryPath(source)
-  const registry: Registry | undefined = registryPath ? loadRegistry(registryPath) : undefined
+  const registry: Registry | undefined = options.registry ?? (registryPath ? loadRegistry(registryPath) : undefined)
   if (!registry) warnings.push('未找到单位名录，单位名称按原文处理')
   lap('registry')
 
@@ -353,7 +346,20 @@ function isWriter(value: DocumentWriter | {unavailable: string}): value is Docum
 
 function besideSource(source: string): string | undefined {
   const dir = join(dirname(source), 'templates')
-  const builtin = fileURLToPath(new URL('../../templates/', import.meta.url))
-  if (resolve(dir) === resolve(builtin)) return undefined
+  if (resolve(dir) === resolve(builtinTemplatesDir)) return undefined
   return existsSync(dir) && statSync(dir).isDirectory() ? dir : undefined
+}
+
+/** The source's bytes, refused before reading when the file is larger than any policy. */
+async function readSourceBytes(source: string): Promise<Uint8Array> {
+  try {
+    const size = (await stat(source)).size
+    if (size > maxSourceBytes) {
+      throw new UserError(`源文件 ${source}：${tooLargeReason(size)}`, {file: source, hint: fatalHints['source-too-large']})
+    }
+    return new Uint8Array(await readFile(source))
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw new UserError(`无法读取政策文件：${source}`, {file: source, hint: (error as Error).message, cause: error})
+  }
 }

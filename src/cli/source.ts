@@ -24,7 +24,8 @@ export interface SourceFile {
   bytes: Uint8Array
 }
 
-const sourceExtensions = ['.txt', '.md', '.markdown', '.docx']
+/** Extensions of policy sources (the readers of src/read/ take these). */
+export const sourceExtensions = ['.txt', '.md', '.markdown', '.docx'] as const
 
 export function readSourceFile(file: string, cwd: string): SourceFile {
   const absolute = path.resolve(cwd, file)
@@ -42,7 +43,7 @@ export function readSourceFile(file: string, cwd: string): SourceFile {
   if (stat.isDirectory()) {
     let inside: string[] = []
     try {
-      inside = readdirSync(absolute).filter((name) => sourceExtensions.includes(path.extname(name).toLowerCase()))
+      inside = readdirSync(absolute).filter((name) => (sourceExtensions as readonly string[]).includes(path.extname(name).toLowerCase()))
     } catch {}
     throw new UserError(`${shown} 是一个文件夹，不是文件`, {
       file: shown,
@@ -97,6 +98,8 @@ export function buildOptions(input: LoadedSource, outDir: string, formats?: Form
     config,
     templatesDir: config.templates,
     registryPath: input.registryPath,
+    bytes: input.source.bytes,
+    registry: input.registry,
     configDir: input.loaded.path ? path.dirname(input.loaded.path) : undefined,
     inputs: input.loaded.path ? [input.loaded.path] : []
   }

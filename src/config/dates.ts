@@ -2,6 +2,7 @@
  * Dates as people write them in configs and spreadsheets, to ISO `YYYY-MM-DD`. Pure; shared by
  * the config (deadlines) and `collect` (dates bureaus type into the ledger).
  */
+import {foldDigits} from '../tree/numerals.ts'
 
 /** ISO `YYYY-MM-DD` of a real calendar day, or undefined (2024-02-30 is not one). */
 export function isoDay(year: number, month: number, day: number): string | undefined {
@@ -21,7 +22,7 @@ function monthEnd(year: number, month: number): string | undefined {
  * (full-width digits folded, spaces ignored); undefined for anything else.
  */
 export function parseDay(text: string): string | undefined {
-  const folded = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '')
+  const folded = foldDigits(text).replace(/\s+/g, '')
   const match =
     /^(\d{4})[-/.．](\d{1,2})[-/.．](\d{1,2})日?$/.exec(folded) ??
     /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(folded) ??
@@ -36,7 +37,7 @@ export function parseDay(text: string): string | undefined {
 export function deadlineDate(text: string): string | undefined {
   const day = parseDay(text.replace(/前$/, ''))
   if (day) return day
-  const folded = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '')
+  const folded = foldDigits(text).replace(/\s+/g, '')
   const month = /^(\d{4})年(\d{1,2})月(?:底|末|份)?(?:前|以前|之前)?$/.exec(folded)
   if (month) return monthEnd(Number(month[1]), Number(month[2]))
   const year = /^(\d{4})年(?:年)?(?:底|末)(?:前|以前|之前)?$/.exec(folded)

@@ -351,7 +351,7 @@ function deadlines(key: string, spec: KeySpec, value: unknown, node: Node | null
   const one = (name: string, raw: unknown, line: number | undefined): ConfiguredDeadline => {
     const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : ''
     if (!text) fail(line, `配置项 "${name}" 应是一个完成时限，这里是${describe(raw)}`, valueHint)
-    if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日$/.test(text)) {
+    if (writtenDay(text)) {
       const date = toDate(name, {kind: 'date', label: '完成时限'}, text, {...context, line})
       return {text: date, date}
     }
@@ -406,9 +406,14 @@ function deadlines(key: string, spec: KeySpec, value: unknown, node: Node | null
   return result
 }
 
+/** A day as a config writes it (`2024-03-05`, `2024/3/5`, `2024.3.5`, `2024年3月5日`): year, month and day as groups 1–3. */
+function writtenDay(text: string): RegExpExecArray | null {
+  return /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text)
+}
+
 function toDate(key: string, spec: KeySpec, value: unknown, {fail, line}: Context): string {
   const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString().slice(0, 10) : ''
-  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text)
+  const match = writtenDay(text)
   const hint = `写成“${key}: 2024-03-05”或“${key}: 2024年3月5日”。`
   if (!match) fail(line, `配置项 "${key}"（${spec.label}）应是日期，这里是“${String(value)}”`, hint)
   const [year, month, day] = [Number(match![1]), Number(match![2]), Number(match![3])]

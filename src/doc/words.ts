@@ -37,7 +37,7 @@ function nameIndex(names: readonly string[]): Map<string, string[]> {
 }
 
 /** `text` cut into pieces, the unbreakable ones marked `keep`. Joined, the pieces are `text`. */
-export function keepSpans(text: string, names: readonly string[] = []): Array<{text: string; keep: boolean}> {
+function keepSpans(text: string, names: readonly string[] = []): Array<{text: string; keep: boolean}> {
   // Matches of the fixed patterns by start; names are looked up where no such match starts.
   const starts = new Map<number, number>()
   for (const match of text.matchAll(fixed)) {

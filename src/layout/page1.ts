@@ -17,10 +17,10 @@ export function emWidth(text: string): number {
 }
 
 /** Body lines page 1 must keep below the 主送 line. */
-export const bodyLinesOnPage1 = 3
+const bodyLinesOnPage1 = 3
 
 /** Grid lines the header block takes (发文机关标志 at 35 mm, 发文字号 two lines below, red rule, two blank lines). */
-export function headerLines(layout: OfficialLayout): number {
+function headerLines(layout: OfficialLayout): number {
   const el = layout.elements ?? gbt9704.elements!
   const mark = el.issuerMark.top + el.issuerMark.maxSize * 1.25 + el.redRule.gap + el.redRule.thickness
   return Math.ceil(mark / layout.linePitch) + 2 + 1 + 2

@@ -70,9 +70,9 @@ function greedyLines(prefix: readonly number[], candidates: readonly number[], m
 
 /**
  * How far a set of line lengths is from a good title shape: the spread of the lengths (relative to
- * the measure), plus 1 when the lines are neither a 梯形 nor a 菱形. Exported for tests.
+ * the measure), plus 1 when the lines are neither a 梯形 nor a 菱形.
  */
-export function shapeScore(lengths: readonly number[], max: number): number {
+function shapeScore(lengths: readonly number[], max: number): number {
   const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length
   const spread = lengths.reduce((a, l) => a + ((l - mean) / max) ** 2, 0)
   return spread + (isTitleShape(lengths) ? 0 : 1)

@@ -30,7 +30,7 @@ export function textNode(src: Src): Text {
   return node
 }
 
-export function metaOf(frontMatter: Record<string, unknown> | undefined): PolicyMeta {
+function metaOf(frontMatter: Record<string, unknown> | undefined): PolicyMeta {
   const meta: PolicyMeta = {}
   if (!frontMatter) return meta
   for (const [key, value] of Object.entries(frontMatter)) {
@@ -87,6 +87,26 @@ export function titleEnd(text: string): number {
   return -1
 }
 
+/**
+ * A unit of a duty list resolved against the registry; a nested unit (`区财政局（区国资办）`) is
+ * housed by `host` unless the registry names its parent. A list that writes its level prefix once
+ * (`区党群工作部、财金局、金融办`) means `区财金局` by `财金局`: when the name as written is unknown,
+ * `prefix` (the list's first name's) is tried (`written` stays as written).
+ */
+export function unitRef(registry: Registry | undefined, written: string, role: UnitRef['role'], nested: boolean, host: UnitRef | undefined, position: Position | undefined, prefix = ''): UnitRef {
+  let resolved = resolveUnit(registry, written)
+  if (resolved.status === 'unknown' && prefix && !written.startsWith(prefix)) {
+    const prefixed = resolveUnit(registry, prefix + written)
+    if (prefixed.status !== 'unknown') resolved = prefixed
+  }
+  const ref: UnitRef = {name: resolved.name, written, role, status: resolved.status}
+  const parent = resolved.parent ?? (nested && host ? host.name : undefined)
+  if (parent) ref.parent = parent
+  if (nested) ref.nested = true
+  if (position) ref.position = position
+  return ref
+}
+
 export function unitRefs(
   registry: Registry | undefined,
   list: string,
@@ -98,18 +118,12 @@ export function unitRefs(
   let host: UnitRef | undefined
   let seenTop = 0
   for (const entry of entries) {
-    const resolved = resolveUnit(registry, entry.written)
     let role: UnitRef['role']
     if (entry.role) role = entry.role
     else if (defaultRole === 'lead') role = 'lead'
     else if (entry.nested && host) role = host.role
     else role = seenTop === 0 ? 'lead' : 'support'
-    const ref: UnitRef = {name: resolved.name, written: entry.written, role, status: resolved.status}
-    const parent = resolved.parent ?? (entry.nested && host ? host.name : undefined)
-    if (parent) ref.parent = parent
-    if (entry.nested) ref.nested = true
-    const position = at(entry.offset, entry.offset + entry.written.length)
-    if (position) ref.position = position
+    const ref = unitRef(registry, entry.written, role, entry.nested, host, at(entry.offset, entry.offset + entry.written.length))
     if (!entry.nested) {
       host = ref
       seenTop++
@@ -209,7 +223,7 @@ function isAppendixStart(block: Block): boolean {
  * front of a real document. It keeps its own walker (below), which reads it exactly as before;
  * every other shape goes through the outline inference (`outline.ts`).
  */
-export function sampleShaped(blocks: readonly Block[]): boolean {
+function sampleShaped(blocks: readonly Block[]): boolean {
   if (blocks.some((b) => b.kind === 'heading' && b.depth === 2)) return true
   const head = blocks.slice(0, 8).filter((b): b is Extract<Block, {src: Src}> => b.kind !== 'table')
   if (head.some((b) => documentNumberLine.test(b.src.value) || isRecipients(b.src.value))) return false

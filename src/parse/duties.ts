@@ -5,7 +5,7 @@
  * parts; each part is read by the first entry of `dutyForms` whose pattern matches. Supporting a
  * new form is one entry here and its examples in test/parse/duties.test.ts.
  */
-import {splitUnitList} from './units.ts'
+import {splitTop, splitUnitList} from './units.ts'
 import {deadlineInText} from './deadline.ts'
 import type {Deadline} from '../tree/types.ts'
 
@@ -76,20 +76,9 @@ interface Part {
 }
 
 function splitParts(text: string, offset: number): Part[] {
-  const parts: Part[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!
-    if (char === '（' || char === '(') depth++
-    else if (char === '）' || char === ')') depth = Math.max(0, depth - 1)
-    else if (depth === 0 && '，,；;'.includes(char)) {
-      parts.push({text: text.slice(start, i), offset: offset + start})
-      start = i + 1
-    }
-  }
-  parts.push({text: text.slice(start), offset: offset + start})
-  return parts.filter((p) => p.text.trim() !== '')
+  return splitTop(text)
+    .map((part) => ({text: part.text, offset: offset + part.offset}))
+    .filter((p) => p.text.trim() !== '')
 }
 
 /** A plausible unit list: short names, no sentence words. */

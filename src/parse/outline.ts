@@ -7,9 +7,9 @@
  */
 import type {VFile} from 'vfile'
 import type {Clause, Deadline, Domain, Duty, Front, Policy, PolicyMeta, Text, UnitRef} from '../tree/types.ts'
-import {resolveUnit, type Registry} from '../units/registry.ts'
+import type {Registry} from '../units/registry.ts'
 import type {Block} from './blocks.ts'
-import {buildAppendix, joinSrcs, splitLead, textNode, titleEnd, unitRefs} from './build.ts'
+import {buildAppendix, joinSrcs, splitLead, textNode, titleEnd, unitRef, unitRefs} from './build.ts'
 import {deadlineInText, policyYear} from './deadline.ts'
 import {findDuties, isDutyLine, leadConvention, type FoundDuty} from './duties.ts'
 import {annexLabel, dateLine, documentNumberLine, isoDate, isRecipients, isSignature, isTitleLine, noticeSentence, publicationNote} from './front.ts'
@@ -125,25 +125,6 @@ const headingLine = (node: OutlineNode): boolean => {
   return text.length <= 40 && !/[。！？；]/.test(text) && findDuties(text).length === 0
 }
 
-/**
- * A unit of a duty list resolved against the registry. A list that writes its level prefix once
- * (`区党群工作部、财金局、金融办`) means `区财金局` by `财金局`: when the name as written is unknown,
- * the prefix of the list's first name is tried (`written` stays as written).
- */
-function unitRef(registry: Registry | undefined, written: string, role: UnitRef['role'], nested: boolean, host: UnitRef | undefined, position: ReturnType<Src['range']>, prefix = ''): UnitRef {
-  let resolved = resolveUnit(registry, written)
-  if (resolved.status === 'unknown' && prefix && !written.startsWith(prefix)) {
-    const prefixed = resolveUnit(registry, prefix + written)
-    if (prefixed.status !== 'unknown') resolved = prefixed
-  }
-  const ref: UnitRef = {name: resolved.name, written, role, status: resolved.status}
-  const parent = resolved.parent ?? (nested && host ? host.name : undefined)
-  if (parent) ref.parent = parent
-  if (nested) ref.nested = true
-  if (position) ref.position = position
-  return ref
-}
-
 /** A task from its paragraphs: label, title sentence, body, duties, units, deadline. */
 export function makeClause(srcs: Src[], num: Numbered | undefined, number: number, context: Context): Clause {
   const src = srcs.length === 1 ? srcs[0]! : joinSrcs(srcs)
@@ -184,9 +165,9 @@ export function makeClause(srcs: Src[], num: Numbered | undefined, number: numbe
   for (const found of duties) {
     const refs: UnitRef[] = []
     let host: UnitRef | undefined
+    const prefix = /^[区市县省州镇]/.exec(found.units[0]?.written ?? '')?.[0] ?? ''
     for (const unit of found.units) {
       const offset = found.at - found.start + unit.offset
-      const prefix = /^[区市县省州镇]/.exec(found.units[0]!.written)?.[0] ?? ''
       const ref = unitRef(context.registry, unit.written, unit.role, unit.nested, host, src.range(offset, offset + unit.written.length), prefix)
       if (!unit.nested) host = ref
       refs.push(ref)
@@ -278,6 +259,13 @@ function domainOf(node: OutlineNode | undefined, ordinal: number, context: Conte
   return domain
 }
 
+/** What the heading paragraph says after its first sentence, if anything: the part's text. */
+function headingRest(node: OutlineNode): Text | undefined {
+  const head = node.srcs[0]!
+  const stop = titleEnd(head.value)
+  return stop !== -1 && stop < head.value.replace(/[\s\u3000]+$/, '').length ? textNode(head.slice(stop)) : undefined
+}
+
 /** A group's heading as the tasks under it carry it: its label and first sentence. */
 function groupTitleOf(node: OutlineNode): string {
   const heading = node.srcs[0]!.value
@@ -305,15 +293,17 @@ function collectTasks(node: OutlineNode, withDuties: boolean, path: string, cont
       const groupPath = `${path}.${index}`
       const groupTitle = groupTitleOf(child)
       // The group's own paragraphs: tasks when they carry duties, otherwise the part's text.
+      let own = 0
       if (withDuties && ownDuties(child)) {
-        splitTasks(child.srcs).forEach((srcs, k) => {
+        const pieces = splitTasks(child.srcs)
+        pieces.forEach((srcs, k) => {
           const clause = makeClause(srcs, k === 0 ? child.num : undefined, k + 1, context)
           clause.id = `${groupPath}.${k + 1}`
           clause.group = groupTitle
           out.push(clause)
         })
+        own = pieces.length
       } else domain.intro.push(...child.srcs.slice(1).map(textNode))
-      const own = out.filter((clause) => clause.id.startsWith(`${groupPath}.`)).length
       collectTasks(child, withDuties, groupPath, context, out, domain, groupTitle, own)
       continue
     }
@@ -378,9 +368,8 @@ function buildFromOutline(outline: Outline, context: Context): Built {
       if (hasSub) {
         // Paragraphs under the heading, before the first child: the part's introduction.
         domain.intro.push(...node.srcs.slice(1).map(textNode))
-        const head = node.srcs[0]!
-        const stop = titleEnd(head.value)
-        if (stop !== -1 && stop < head.value.replace(/[\s\u3000]+$/, '').length) domain.intro.unshift(textNode(head.slice(stop)))
+        const rest = headingRest(node)
+        if (rest) domain.intro.unshift(rest)
         collectTasks(node, withDuties, path, context, domain.children, domain)
       } else if (withDuties && carries(node)) {
         // A part with no items that carries its own duty: a part-level task; or, when several of
@@ -398,9 +387,8 @@ function buildFromOutline(outline: Outline, context: Context): Built {
       } else {
         // Context (指导思想, 基本原则…): kept as the part's text, not tasks.
         const all = allSrcs(node)
-        const head = all[0]!
-        const stop = titleEnd(head.value)
-        if (stop !== -1 && stop < head.value.replace(/[\s\u3000]+$/, '').length) domain.intro.push(textNode(head.slice(stop)))
+        const rest = headingRest(node)
+        if (rest) domain.intro.push(rest)
         domain.intro.push(...all.slice(1).map(textNode))
       }
       domains.push(domain)

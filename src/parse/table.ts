@@ -5,9 +5,9 @@
  * deadlines; groups (or the merged task cells) become parts.
  */
 import type {Clause, Domain, Duty, UnitRef} from '../tree/types.ts'
-import {resolveUnit, type Registry} from '../units/registry.ts'
+import type {Registry} from '../units/registry.ts'
 import type {Block} from './blocks.ts'
-import {titleEnd} from './build.ts'
+import {titleEnd, unitRef} from './build.ts'
 import {deadlineFromCell} from './deadline.ts'
 import {readDuty} from './duties.ts'
 import {numberingOf} from './schemes.ts'
@@ -75,15 +75,8 @@ function unitsOfCell(cell: Src | undefined, role: 'ordered' | 'lead' | 'support'
   const read = readDuty(role === 'lead' ? `牵头单位：${inner}` : role === 'support' ? `配合单位：${inner}` : `责任单位：${inner}`)
   if (!read) return []
   const shift = 5
-  return read.units.map((unit) => {
-    const resolved = resolveUnit(registry, unit.written)
-    const ref: UnitRef = {name: resolved.name, written: unit.written, role: unit.role, status: resolved.status}
-    if (resolved.parent) ref.parent = resolved.parent
-    if (unit.nested) ref.nested = true
-    const position = cell.range(unit.offset - shift, unit.offset - shift + unit.written.length)
-    if (position) ref.position = position
-    return ref
-  })
+  // No host: a nested unit in a cell takes its parent from the registry only.
+  return read.units.map((unit) => unitRef(registry, unit.written, unit.role, unit.nested, undefined, cell.range(unit.offset - shift, unit.offset - shift + unit.written.length)))
 }
 
 /** A row that is a group heading: one filled cell that is not a task number. */

@@ -94,7 +94,7 @@ export function splitUnitList(text: string): {entries: UnitListEntry[]; problems
 }
 
 /** Split on `，；` at bracket depth 0 (the role-part separators). */
-function splitTop(text: string): Array<{text: string; offset: number}> {
+export function splitTop(text: string): Array<{text: string; offset: number}> {
   const parts: Array<{text: string; offset: number}> = []
   let depth = 0
   let start = 0

@@ -60,7 +60,7 @@ export async function analyze(root: string, relative: string): Promise<Analysis>
   }
 }
 
-export function outlineOf(policy: Policy): OutlineNode[] {
+function outlineOf(policy: Policy): OutlineNode[] {
   const parts: OutlineNode[] = policy.children.map((domain) => {
     const children: OutlineNode[] = []
     let group: OutlineNode | undefined

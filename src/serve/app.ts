@@ -30,7 +30,7 @@ import {UserError} from '../errors.ts'
 import {safeFileName, writeFileAtomic} from '../write/files.ts'
 import {analyze} from './analyze.ts'
 import {collectPolicy, ledgersDirOf, listLedgers} from './collect.ts'
-import {configPathFor, errorBody, readForm, writeForm} from './config-form.ts'
+import {configPathFor, errorBody, internalErrorBody, readForm, writeForm} from './config-form.ts'
 import {guard} from './guard.ts'
 import {Jobs, type JobEvent} from './jobs.ts'
 import {groupDocuments, listOutput, zipFiles} from './output.ts'
@@ -94,7 +94,7 @@ export function createApp(options: AppOptions): Hono {
   app.use(guard({host: options.host ?? '127.0.0.1', token: options.token}))
   app.onError((error, c) => {
     if (error instanceof UserError) return c.json({error: errorBody(error)}, 400)
-    return c.json({error: {message: `程序内部出错，很抱歉：${error.message.split('\n')[0]}`, hint: '这不是您输入的问题。请把这条信息连同所用的源文件和配置文件发给维护人员。'}}, 500)
+    return c.json({error: internalErrorBody(error)}, 500)
   })
   app.notFound((c) => c.json({error: {message: '没有这个页面或文件', hint: '请从页面上的列表里选择。'}}, 404))
 

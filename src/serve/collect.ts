@@ -24,7 +24,7 @@ export function ledgersDirOf(policy: string): string {
 }
 
 /** Output folder of the progress report, relative to the workspace (the command's default). */
-export function progressDirOf(policy: string): string {
+function progressDirOf(policy: string): string {
   return `output/${stemOf(policy)}-落实情况`
 }
 

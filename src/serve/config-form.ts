@@ -46,7 +46,7 @@ export interface ErrorBody {
   field?: string
 }
 
-export const formFields: FormField[] = Object.entries(configKeys).flatMap(([key, spec]): FormField[] => {
+const formFields: FormField[] = Object.entries(configKeys).flatMap(([key, spec]): FormField[] => {
   if (formKinds.includes(spec.kind)) return [{key, kind: spec.kind, label: spec.label}]
   // Per-part and per-task deadlines: one `一: 2024-06-30` / `1.3: 2024年6月底前` per line.
   if (spec.kind === 'deadlines') return (['parts', 'tasks'] as const).map((section) => ({key: `${key}.${section}`, kind: 'lines', label: deadlineSections[section]!}))
@@ -156,4 +156,10 @@ export function errorBody(error: unknown): ErrorBody {
   if (!(error instanceof UserError)) throw error
   const field = error instanceof FieldError ? error.field : /配置项 "([A-Za-z]+(?:\.[A-Za-z]+)?)/.exec(error.message)?.[1]
   return {message: error.message, hint: error.hint, file: error.file, line: error.line, ...(field ? {field} : {})}
+}
+
+/** Any other error as the page shows it: our own bug, its first line (as the command line's one error path says it). */
+export function internalErrorBody(error: unknown): ErrorBody {
+  const message = error instanceof Error ? error.message : String(error)
+  return {message: `程序内部出错，很抱歉：${message.split('\n')[0]}`, hint: '这不是您输入的问题。请把这条信息连同所用的源文件和配置文件发给维护人员。'}
 }

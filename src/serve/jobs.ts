@@ -10,7 +10,8 @@ import path from 'node:path'
 import {build} from '../build/index.ts'
 import {buildOptions, checkOutputFolder, loadSource} from '../cli/source.ts'
 import type {Format} from '../config/types.ts'
-import {errorBody, type ErrorBody} from './config-form.ts'
+import {UserError} from '../errors.ts'
+import {errorBody, internalErrorBody, type ErrorBody} from './config-form.ts'
 import {stemOf} from './collect.ts'
 
 export type JobEvent =
@@ -94,13 +95,7 @@ export class Jobs {
         outDir: outDirRelative
       })
     } catch (error) {
-      let body: ErrorBody
-      try {
-        body = errorBody(error)
-      } catch {
-        body = {message: `程序内部出错，很抱歉：${(error as Error)?.message ?? String(error)}`, hint: '这不是您输入的问题。请把这条信息连同所用的源文件和配置文件发给维护人员。'}
-      }
-      this.emit(job, {type: 'failed', error: body})
+      this.emit(job, {type: 'failed', error: error instanceof UserError ? errorBody(error) : internalErrorBody(error)})
     }
   }
 }

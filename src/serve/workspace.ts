@@ -8,12 +8,13 @@
  */
 import {existsSync, lstatSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
+import {sourceExtensions} from '../cli/source.ts'
 import {UserError} from '../errors.ts'
 
 /** Policy sources the page can open (as the command line reads them). */
-export const policyExtensions = ['.txt', '.md', '.markdown', '.docx'] as const
+export const policyExtensions = sourceExtensions
 /** Sources the page can edit as text (a .docx is shown read-only, as the reader converts it). */
-export const editableExtensions = ['.txt', '.md', '.markdown'] as const
+const editableExtensions: readonly string[] = policyExtensions.filter((ext) => ext !== '.docx')
 
 /** Folders never listed as holding policies. */
 const skippedFolders = new Set(['output', 'templates', 'node_modules'])
@@ -117,5 +118,5 @@ export function isPolicyName(name: string): boolean {
 }
 
 export function isEditableName(name: string): boolean {
-  return (editableExtensions as readonly string[]).includes(path.extname(name).toLowerCase())
+  return editableExtensions.includes(path.extname(name).toLowerCase())
 }

@@ -93,7 +93,7 @@ export function parseRegistry(yamlText: string, path?: string): Registry {
   }
   const bad = findPrototypeKey(data)
   if (bad) {
-    throw new UserError(`单位名录 ${where} 里的“${bad.key}”（${bad.path}）不能作为名称`, {file: path, hint: '请删除这一项；每个单位只能写 name、fullName、aliases、parent。'})
+    throw new UserError(`单位名录 ${where} 里的“${bad.key}”（${bad.path}）不能作为名称`, {file: path, hint: `请删除这一项；每个单位只能写 ${unitKeys.join('、')}。`})
   }
   const record = data as Record<string, unknown>
   for (const key of Object.keys(record)) {

@@ -69,9 +69,14 @@ export function policyYear(policy: Policy, config: Config): number | undefined {
 
 /** 完成时限: `config.deadline`, else the end of the policy year, formatted; empty when unknown. */
 export function deadline(policy: Policy, config: Config): string {
-  if (config.deadline) return formatDate(config.deadline) ?? ''
+  return policyDeadline(policy, config)?.text ?? ''
+}
+
+/** The policy-wide 完成时限 (`deadline`) with its ISO date; undefined when unknown. */
+function policyDeadline(policy: Policy, config: Config): {text: string; date: string} | undefined {
+  if (config.deadline) return {text: formatDate(config.deadline) ?? '', date: config.deadline}
   const year = policyYear(policy, config)
-  return year === undefined ? '' : `${year}年12月31日`
+  return year === undefined ? undefined : {text: `${year}年12月31日`, date: `${year}-12-31`}
 }
 
 /** One task's 完成时限 as shown: `text` as written (dates formatted `2024年6月30日`), `date` ISO when it is one. */
@@ -100,18 +105,27 @@ export interface TaskPlace {
  * Undefined when none of them gives one.
  */
 export function taskDeadline(task: TaskPlace, policy: Policy, config: Config): TaskDeadline | undefined {
-  if (task.deadline) {
-    return {text: task.deadline.text, date: task.deadline.date, source: task.deadline.source}
+  return taskDeadlines(policy, config)(task)
+}
+
+/**
+ * `taskDeadline` for many tasks of one policy: the policy-wide fallback (a walk of the whole tree
+ * when the config has no `deadline`) is worked out once, not once per task.
+ */
+export function taskDeadlines(policy: Policy, config: Config): (task: TaskPlace) => TaskDeadline | undefined {
+  let fallback: {text: string; date: string} | undefined | null = null
+  return (task) => {
+    if (task.deadline) {
+      return {text: task.deadline.text, date: task.deadline.date, source: task.deadline.source}
+    }
+    const configured = config.deadlines?.tasks?.[task.id] ?? config.deadlines?.parts?.[task.part] ?? config.deadlines?.default
+    if (configured) {
+      const text = configured.date && configured.text === configured.date ? formatDate(configured.date)! : configured.text
+      return configured.date ? {text, date: configured.date, source: 'config'} : {text, source: 'config'}
+    }
+    if (fallback === null) fallback = policyDeadline(policy, config)
+    return fallback && {...fallback, source: 'config'}
   }
-  const configured = config.deadlines?.tasks?.[task.id] ?? config.deadlines?.parts?.[task.part] ?? config.deadlines?.default
-  if (configured) {
-    const text = configured.date && configured.text === configured.date ? formatDate(configured.date)! : configured.text
-    return configured.date ? {text, date: configured.date, source: 'config'} : {text, source: 'config'}
-  }
-  const fallback = deadline(policy, config)
-  if (!fallback) return undefined
-  const date = config.deadline ?? /^(\d{4})年12月31日$/.exec(fallback)?.[1]?.concat('-12-31')
-  return {text: fallback, date, source: 'config'}
 }
 
 /**

@@ -4,11 +4,11 @@
  * it (which rows exist, whose they are, when they are due). Clauses are the tree's tasks (`Clause.id`);
  * appendix items are tasks too (`附3`). Sub-units are folded into their top unit (`说明` says so).
  */
-import type {AppendixItem, Clause, Deadline} from '../tree/types.ts'
+import type {AppendixItem, Clause, Deadline, Domain} from '../tree/types.ts'
 import type {ViewContext} from './types.ts'
 import {collectDuties, splitRoles, type Duty} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
-import {appendixTaskId, issuerBlock, taskDeadline} from './common.ts'
+import {appendixTaskId, issuerBlock, taskDeadlines} from './common.ts'
 import {clauseLabel} from './notice.ts'
 import {dutyNote} from './tasklist.ts'
 
@@ -85,11 +85,14 @@ export function ledgerTitle(policyTitle: string): string {
 export function ledgerView(context: ViewContext): LedgerView {
   const {policy, config} = context
   const duties = collectDuties(policy, context.registry)
+  const taskDeadline = taskDeadlines(policy, config)
   const order = new Map<Clause | AppendixItem, number>()
   for (const domain of policy.children) for (const clause of domain.children) order.set(clause, order.size)
   for (const item of policy.appendix?.children ?? []) order.set(item, order.size)
+  const domains = new Map<number, Domain>()
+  for (const domain of policy.children) if (!domains.has(domain.ordinal)) domains.set(domain.ordinal, domain)
   const partLabel = (ordinal: number) => {
-    const domain = policy.children.find((d) => d.ordinal === ordinal)
+    const domain = domains.get(ordinal)
     return domain ? `${chineseNumeral(domain.ordinal)}、${domain.title}` : '附件'
   }
   const units: LedgerUnit[] = duties.units.map((entry) => {
@@ -101,7 +104,7 @@ export function ledgerView(context: ViewContext): LedgerView {
       deadline: Deadline | undefined
     ): LedgerRow => {
       const {leads, supports} = splitRoles(duty.node.units)
-      const due = taskDeadline({id: task.id, part: task.part, deadline}, policy, config)
+      const due = taskDeadline({id: task.id, part: task.part, deadline})
       return {
         ...task,
         partLabel: partLabel(task.part),
@@ -134,9 +137,16 @@ export function ledgerView(context: ViewContext): LedgerView {
   const rows = units
     .flatMap((u) => u.rows)
     .sort((a, b) => a.order - b.order || (a.role === b.role ? 0 : a.role === '牵头' ? -1 : 1) || unitRank.get(a.unit)! - unitRank.get(b.unit)!)
-  const ordinals = [...new Set(rows.map((r) => r.part))].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b))
+  // Rows by part in one pass (not a filter of every row per part: a long policy has hundreds of parts).
+  const byPart = new Map<number, LedgerRow[]>()
+  for (const row of rows) {
+    const inPart = byPart.get(row.part)
+    if (inPart) inPart.push(row)
+    else byPart.set(row.part, [row])
+  }
+  const ordinals = [...byPart.keys()].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b))
   const parts = ordinals.map((ordinal) => {
-    const inPart = rows.filter((r) => r.part === ordinal)
+    const inPart = byPart.get(ordinal)!
     return {
       ordinal,
       label: partLabel(ordinal),

@@ -6,7 +6,7 @@ import type {Clause} from '../tree/types.ts'
 import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
 import {collectDuties, splitRoles} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
-import {commonDeadline, issuerBlock, taskDeadline} from './common.ts'
+import {commonDeadline, issuerBlock, taskDeadlines, type TaskDeadline} from './common.ts'
 import {keepNames} from './keep.ts'
 
 export interface NoticeRow {
@@ -79,7 +79,8 @@ export function noticeView(context: ViewContext): NoticeView {
   const duties = collectDuties(policy, context.registry)
   const issuer = issuerBlock(policy, config)
   let index = 0
-  const dues: Array<ReturnType<typeof taskDeadline>> = []
+  const dues: Array<TaskDeadline | undefined> = []
+  const taskDeadline = taskDeadlines(policy, config)
   // Parts with no tasks (指导思想, 基本原则…) have nothing to split; a flat list has one unnamed part.
   const groups: NoticeGroup[] = policy.children.filter((domain) => domain.children.length > 0).map((domain) => ({
     implicit: domain.implicit === true,
@@ -91,7 +92,7 @@ export function noticeView(context: ViewContext): NoticeView {
       const {leads, supports} = splitRoles(clause.units)
       const leadUnits = unitDisplayNames(leads)
       const supportUnits = unitDisplayNames(supports)
-      const due = taskDeadline({id: clause.id, part: domain.ordinal, deadline: clause.deadline}, policy, config)
+      const due = taskDeadline({id: clause.id, part: domain.ordinal, deadline: clause.deadline})
       dues.push(due)
       return {
         index: ++index,

@@ -8,9 +8,8 @@ import type {Collected, Problem, TaskProgress} from '../collect/types.ts'
 import type {Config} from '../config/types.ts'
 import type {Policy} from '../tree/types.ts'
 import type {FrontMatter} from './types.ts'
-import {formatDate, isoTimestamp, joinNames} from './format.ts'
+import {chineseNumeral, formatDate, isoTimestamp, joinNames} from './format.ts'
 import {issuerBlock} from './common.ts'
-import {chineseNumeral} from './format.ts'
 
 export interface StatusCounts {
   /** Task × unit rows. */
@@ -155,16 +154,27 @@ function groups(rows: readonly TaskProgress[], keep: (r: TaskProgress) => boolea
   }))
 }
 
+/** Rows by `key`, keys in order of first appearance, rows in their order: one pass, not a filter per key. */
+function groupBy(rows: readonly TaskProgress[], key: (r: TaskProgress) => string): Map<string, TaskProgress[]> {
+  const out = new Map<string, TaskProgress[]>()
+  for (const row of rows) {
+    const group = out.get(key(row))
+    if (group) group.push(row)
+    else out.set(key(row), [row])
+  }
+  return out
+}
+
 export function progressView(collected: Collected, policy: Policy, config: Config): ProgressView {
   const rows = collected.rows
   const issuer = issuerBlock(policy, config)
   const unitNames = collected.units
+  const byUnit = groupBy(rows, (r) => r.unit)
   const units = unitNames.map((unit, i) => {
-    const own = rows.filter((r) => r.unit === unit)
+    const own = byUnit.get(unit) ?? []
     return {index: i + 1, unit, counts: count(own), reported: own.some((r) => r.status !== '未报告')}
   })
-  const partLabels = [...new Set(rows.map((r) => r.partLabel))]
-  const parts = partLabels.map((label, i) => ({index: i + 1, label, counts: count(rows.filter((r) => r.partLabel === label))}))
+  const parts = [...groupBy(rows, (r) => r.partLabel)].map(([label, inPart], i) => ({index: i + 1, label, counts: count(inPart)}))
   const unreported = units
     .filter((u) => !u.reported)
     .map((u) => ({unit: u.unit, tasks: u.counts.total, late: u.counts.late}))

@@ -7,7 +7,7 @@ import type {FrontMatter, ViewContext, ViewDocument} from './types.ts'
 import {keepNames} from './keep.ts'
 import {collectDuties, splitRoles, type Duty, type UnitDuties} from './duties.ts'
 import {chineseNumeral, joinNames, unitDisplayNames} from './format.ts'
-import {appendixTaskId, commonDeadline, issuerBlock, taskDeadline} from './common.ts'
+import {appendixTaskId, commonDeadline, issuerBlock, taskDeadlines, type TaskDeadline} from './common.ts'
 import {clauseLabel} from './notice.ts'
 import {contactDetails, unitsByName} from './contacts.ts'
 
@@ -98,16 +98,28 @@ function domainLabel(domain: Domain | undefined): string {
   return domain && !domain.implicit ? `${chineseNumeral(domain.ordinal)}、${domain.title}` : ''
 }
 
-export function tasklistView(context: ViewContext, duties: UnitDuties): TaskListView {
+/** What the task lists of one policy share, worked out once for all units. */
+interface Shared {
+  issuer: ReturnType<typeof issuerBlock>
+  keep: string[]
+  units: ReturnType<typeof unitsByName>
+  taskDeadline: ReturnType<typeof taskDeadlines>
+}
+
+function shared(context: ViewContext): Shared {
   const {policy, config} = context
-  const issuer = issuerBlock(policy, config)
+  return {issuer: issuerBlock(policy, config), keep: keepNames(context), units: unitsByName(context.registry), taskDeadline: taskDeadlines(policy, config)}
+}
+
+export function tasklistView(context: ViewContext, duties: UnitDuties, common: Shared = shared(context)): TaskListView {
+  const {policy} = context
+  const {issuer, units, taskDeadline} = common
   const name = duties.unit.name
-  const dues: Array<ReturnType<typeof taskDeadline>> = []
-  const units = unitsByName(context.registry)
+  const dues: Array<TaskDeadline | undefined> = []
   const clauseRow = (duty: Duty<Clause>, index: number): TaskClause => {
     const clause = duty.node
     const {leads, supports} = splitRoles(clause.units)
-    const due = taskDeadline({id: clause.id, part: duty.domain?.ordinal ?? 0, deadline: clause.deadline}, policy, config)
+    const due = taskDeadline({id: clause.id, part: duty.domain?.ordinal ?? 0, deadline: clause.deadline})
     dues.push(due)
     const partners = unitDisplayNames(clause.units.filter((ref) => ref.name !== name && !duty.via.includes(ref.name)))
     return {
@@ -128,7 +140,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
   const leads = leadDuties.map((d, i) => clauseRow(d, i + 1))
   const supports = supportDuties.map((d, i) => clauseRow(d, i + 1))
   const items: TaskItem[] = duties.items.map((duty: Duty<AppendixItem>, i) => {
-    const due = taskDeadline({id: appendixTaskId(duty.node), part: duty.node.domain}, policy, config)
+    const due = taskDeadline({id: appendixTaskId(duty.node), part: duty.node.domain})
     dues.push(due)
     return {
       index: i + 1,
@@ -166,7 +178,7 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
       signature: issuer.issuer,
       date: issuer.date,
       created: issuer.created,
-      keep: keepNames(context)
+      keep: common.keep
     },
     unit: name,
     fullName: duties.unit.fullName,
@@ -195,7 +207,8 @@ export function tasklistView(context: ViewContext, duties: UnitDuties): TaskList
 }
 
 export function tasklistViews(context: ViewContext): TaskListView[] {
-  return collectDuties(context.policy, context.registry).units.map((duties) => tasklistView(context, duties))
+  const common = shared(context)
+  return collectDuties(context.policy, context.registry).units.map((duties) => tasklistView(context, duties, common))
 }
 
 export function tasklistDocuments(context: ViewContext): Array<ViewDocument<TaskListView>> {

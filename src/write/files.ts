@@ -210,7 +210,7 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
       await pauseForTest(index + 1, staging)
       await mkdir(dirname(target), {recursive: true})
       let backup: string | undefined
-      if (await hashOf(target)) {
+      if (await stat(target).catch(() => undefined)) {
         backup = insideDir(staging, join('old', file.path))
         await mkdir(dirname(backup), {recursive: true})
         await link(target, backup).catch(() => copyFile(target, backup!))

@@ -12,7 +12,7 @@
  */
 import type {Block, Doc, Inline} from '../doc/types.ts'
 import {inlineText} from '../doc/parse.ts'
-import {escapeHtml, inlineHtml} from './html.ts'
+import {escapeHtml, htmlPage, inlineHtml} from './html.ts'
 
 const kindPrefix = /^【([^】]{1,8})】/
 /** The closing citation of a benefit line: `（第11条；找区科技局，电话…）`. */
@@ -271,28 +271,15 @@ export function writeInterpretationHtml(doc: Doc, lang = 'zh-CN'): string {
   }
   for (const annex of doc.annexes) body.push(`<section>${annex.map(plain).join('\n')}</section>`)
   if (meta.signature || meta.date) body.push(`<p class="source">${escapeHtml([meta.signature, meta.date].filter(Boolean).join('　'))}</p>`)
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="policy-press">
-<title>${escapeHtml(meta.title)}</title>
-<style>
-${css}
-</style>
-</head>
-<body>
-<main class="doc doc-interpretation">
-<header class="banner"><span class="chip">政策解读</span><h1>${escapeHtml(meta.title)}</h1>${meta.subtitle ? `<p>${escapeHtml(meta.subtitle)}</p>` : ''}</header>
+  return htmlPage({
+    lang,
+    title: meta.title,
+    css,
+    kind: 'interpretation',
+    main: `<header class="banner"><span class="chip">政策解读</span><h1>${escapeHtml(meta.title)}</h1>${meta.subtitle ? `<p>${escapeHtml(meta.subtitle)}</p>` : ''}</header>
 <div class="content">
 ${body.join('\n')}
-</div>
-</main>
-<script>
-${script}
-</script>
-</body>
-</html>
-`
+</div>`,
+    script
+  })
 }

@@ -173,22 +173,33 @@ export function writeHtml(doc: Doc, options: HtmlOptions = {}): string {
     imprint.push(`<p><span>${escapeHtml(meta.printedBy ?? '')}</span><span>${meta.printedDate ? `${escapeHtml(meta.printedDate)}印发` : ''}</span></p>`)
   }
   if (imprint.length > 0) parts.push(`<footer class="imprint">${imprint.join('')}</footer>`)
+  return htmlPage({
+    lang: options.lang ?? 'zh-CN',
+    title: meta.subtitle && meta.kind === 'tasklist' ? `${meta.subtitle} — ${meta.title}` : meta.title,
+    css,
+    kind: meta.kind ?? 'document',
+    main: parts.filter((p) => p !== '').join('\n')
+  })
+}
+
+/** A self-contained page: head (charset, viewport, title, inline style), `<main class="doc doc-{kind}">`, an optional inline script. */
+export function htmlPage(page: {lang: string; title: string; css: string; kind: string; main: string; script?: string}): string {
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(options.lang ?? 'zh-CN')}">
+<html lang="${escapeHtml(page.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="policy-press">
-<title>${escapeHtml(meta.subtitle && meta.kind === 'tasklist' ? `${meta.subtitle} — ${meta.title}` : meta.title)}</title>
+<title>${escapeHtml(page.title)}</title>
 <style>
-${css}
+${page.css}
 </style>
 </head>
 <body>
-<main class="doc doc-${escapeHtml(meta.kind ?? 'document')}">
-${parts.filter((p) => p !== '').join('\n')}
+<main class="doc doc-${escapeHtml(page.kind)}">
+${page.main}
 </main>
-</body>
+${page.script === undefined ? '' : `<script>\n${page.script}\n</script>\n`}</body>
 </html>
 `
 }

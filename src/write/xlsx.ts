@@ -10,6 +10,7 @@ import {statuses, type LedgerRow, type LedgerView} from '../view/ledger.ts'
 import {formatDate} from '../view/format.ts'
 import {
   addTableSheet,
+  border,
   CellGuard,
   dayFormat,
   excelDay,
@@ -63,7 +64,7 @@ const widths: Record<LedgerKey, number> = {
 }
 const openKeys = new Set<LedgerKey>(['status', 'progress', 'completed', 'contact', 'phone', 'reported'])
 
-export const ledgerColumns: Column[] = (Object.keys(ledgerHeaders) as LedgerKey[]).map((key) => ({
+const ledgerColumns: Column[] = (Object.keys(ledgerHeaders) as LedgerKey[]).map((key) => ({
   key,
   header: ledgerHeaders[key],
   width: widths[key],
@@ -181,7 +182,7 @@ export async function writeXlsx(view: LedgerView, options: XlsxOptions = {}): Pr
     const cell = partHeader.getCell(i + 1)
     cell.value = text
     cell.font = {bold: true}
-    cell.border = {top: {style: 'thin'}, left: {style: 'thin'}, bottom: {style: 'thin'}, right: {style: 'thin'}}
+    cell.border = border
   })
   view.parts.forEach((part, i) => {
     const row = unitTable.getRow(partStart + 1 + i)
@@ -189,7 +190,7 @@ export async function writeXlsx(view: LedgerView, options: XlsxOptions = {}): Pr
       const cell = row.getCell(c + 1)
       cell.value = value
       cell.alignment = {wrapText: true, vertical: 'top'}
-      cell.border = {top: {style: 'thin'}, left: {style: 'thin'}, bottom: {style: 'thin'}, right: {style: 'thin'}}
+      cell.border = border
     })
   })
 

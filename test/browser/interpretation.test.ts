@@ -6,16 +6,15 @@
  * widths go to output/browser/ for people to look at. Skipped, with the reason, when chromium is
  * not installed.
  */
-import {existsSync, mkdirSync, readFileSync} from 'node:fs'
+import {mkdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import {root, sampleBuild} from '../build/sample.ts'
+import {chromiumMissing, launchChromium} from '../helpers/chromium.ts'
 
-const executablePath = '/usr/bin/chromium'
-const available = existsSync(executablePath)
-if (!available) console.warn(`SKIPPED: browser tests of 政策解读.html — ${executablePath} is not installed (Debian: apt-get install chromium).`)
+const missing = chromiumMissing('browser tests of 政策解读.html')
 
 const shots = join(root, 'output/browser')
 /** The page is served from this made-up origin by the test itself (page.route): no server, nothing leaves the machine. */
@@ -27,16 +26,13 @@ const origin = 'http://policy-press.test/'
 const notoSans = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')
 const notoSansBold = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')
 
-describe.skipIf(!available)('政策解读.html in chromium', () => {
+describe.skipIf(missing)('政策解读.html in chromium', () => {
   let browser: Browser
   let outDir: string
   beforeAll(async () => {
     const built = await sampleBuild()
     outDir = built.outDir
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    })
+    browser = await launchChromium()
     mkdirSync(shots, {recursive: true})
   })
   afterAll(async () => {

@@ -1,30 +1,12 @@
 // The real command as a child process: exit status, Chinese message on stderr, no stack trace,
 // and existing outputs untouched. Tests run concurrently: each spawn costs about half a second.
-import {execFile} from 'node:child_process'
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {cli, root, type Result} from '../helpers/cli.ts'
 
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = path.join(root, 'bin/policy-press.js')
 const sample = path.join(root, 'source/xiuzhou-2024.txt')
-
-interface Result {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], cwd = root): Promise<Result> {
-  const env = {...process.env}
-  delete env.POLICY_PRESS_DEBUG
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {cwd, env, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
-      resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-  })
-}
 
 /** An output folder holding one existing file, to prove a failed run leaves it alone. */
 function outputWithSentinel(): {dir: string; untouched: () => void} {

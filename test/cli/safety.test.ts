@@ -6,7 +6,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {terminalText} from '../../src/cli/terminal.ts'
 import {templateVariables} from '../../src/template/variables.ts'
-import {cli, root} from '../safety/cli.ts'
+import {cli, root} from '../helpers/cli.ts'
 
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 

@@ -2,7 +2,7 @@
  * The loop closed: build the sample's ledger, fill in copies as bureaus would (including their
  * mistakes), run `collect`, and read the results back from every file it writes.
  */
-import {execFile, execFileSync} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -13,11 +13,10 @@ import {build} from '../../src/build/index.ts'
 import {collect, type CollectReport} from '../../src/collect/index.ts'
 import {loadSource, parseSource} from '../../src/cli/source.ts'
 import {ledgerView, statuses, type LedgerRow} from '../../src/view/ledger.ts'
+import {cli, root} from '../helpers/cli.ts'
 import {squash} from '../helpers/text.ts'
 import {day, openLedger, saveSheetAlone, taskRows, write} from './fill.ts'
 
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = path.join(root, 'bin/policy-press.js')
 const sample = path.join(root, 'source/xiuzhou-2024.txt')
 const dir = mkdtempSync(path.join(tmpdir(), 'pp-collect-'))
 const at = (name: string) => path.join(dir, name)
@@ -42,16 +41,6 @@ async function loadPolicy() {
   const input = await loadSource(sample, root, configPath)
   const {policy} = await parseSource(input)
   return {input, policy}
-}
-
-function cli(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  const env = {...process.env}
-  delete env.POLICY_PRESS_DEBUG
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {cwd: root, env, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
-      resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-  })
 }
 
 const key = (id: string, unit: string) => `${id}|${unit}`

@@ -3,8 +3,7 @@
  * each parses to the structure its README counts (expect.json), gives every sample duty, passes
  * proofreading with a handful of messages and builds its documents.
  */
-import {readFileSync} from 'node:fs'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -58,8 +57,8 @@ describe.each(expected)('$file', (entry) => {
     }
   })
 
-  it.each(entry.samples.length ? entry.samples : [undefined])('gives the sample duty %#', async (sample) => {
-    if (!sample) return
+  // Documents without duties have no sample duties (their tasks-with-units count is checked above).
+  if (entry.samples.length > 0) it.each(entry.samples)('gives the sample duty %#', async (sample) => {
     const {policy} = await parsed
     const clause = clauseOf(policy, lines, sample.clause)
     expect(clause, sample.clause).toBeDefined()

@@ -10,7 +10,7 @@ import {VFile} from 'vfile'
 import {decode, maxSourceBytes} from '../../src/read/decode.ts'
 import {docxLimits, unpackDocx} from '../../src/read/docx.ts'
 import {parsePolicy} from '../../src/parse/index.ts'
-import {cli, root} from './cli.ts'
+import {cli, root} from '../helpers/cli.ts'
 
 const sampleText = readFileSync(path.join(root, 'source/xiuzhou-2024.txt'), 'utf8')
 

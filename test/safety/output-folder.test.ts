@@ -5,7 +5,7 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, w
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, cli, root} from './cli.ts'
+import {bin, cli, root} from '../helpers/cli.ts'
 
 const small = path.join(root, 'test/fixtures/cli/small')
 

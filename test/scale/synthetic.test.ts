@@ -40,6 +40,9 @@ describe(`synthetic policy ${times}× the sample`, () => {
       const units = new Set(clauses.flatMap((c) => c.units.map((u) => u.name)))
       // The sample's units, and three of its own for each copy after the first.
       expect(units.size).toBeGreaterThanOrEqual(3 * (times - 1))
+      for (let copy = 1; copy < times; copy++) {
+        for (const unit of [`区专班${copy}甲办`, `区专班${copy}乙办`, `区专班${copy}丙中心`]) expect(units).toContain(unit)
+      }
 
       // One task list per top-level unit with a duty, in md and html.
       const lists = report.documents.filter((d) => d.name.startsWith('各单位任务清单/'))

@@ -4,7 +4,6 @@
  * build), keeps every request inside the workspace, limits uploads, and refuses foreign hosts,
  * foreign origins, forged state changes and, beyond loopback, requests without the token.
  */
-import {execFile} from 'node:child_process'
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -15,9 +14,8 @@ import {createApp} from '../../src/serve/app.ts'
 import {parsePolicy} from '../../src/parse/index.ts'
 import {loadRegistry} from '../../src/units/registry.ts'
 import {day, openLedger, taskRows, write} from '../collect/fill.ts'
+import {cli, root} from '../helpers/cli.ts'
 
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = path.join(root, 'bin/policy-press.js')
 const origin = 'http://127.0.0.1:4173'
 const policy = 'xiuzhou-2024.txt'
 
@@ -29,14 +27,6 @@ function workspace(): string {
   const config = readFileSync(path.join(root, 'source/policy-press.config.yml'), 'utf8')
   writeFileSync(path.join(dir, 'policy-press.config.yml'), config.replace('# formats: [docx, pdf, xlsx]', 'formats: [md, html, xlsx, json]'))
   return dir
-}
-
-function cli(args: string[], cwd: string): Promise<{code: number; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {cwd, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) =>
-      resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    )
-  })
 }
 
 type App = ReturnType<typeof createApp>

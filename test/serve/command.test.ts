@@ -1,19 +1,11 @@
 // `policy-press serve` as a child process: prints the address, answers on it, stops on SIGTERM;
 // bad options and folders get the command line's Chinese message and exit 2.
-import {execFile, spawn} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {copyFileSync, mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = path.join(root, 'bin/policy-press.js')
-
-function cli(args: string[]): Promise<{code: number; stderr: string}> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {cwd: root}, (error, _stdout, stderr) => resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stderr}))
-  })
-}
+import {bin, cli, root} from '../helpers/cli.ts'
 
 describe('policy-press serve', () => {
   it('prints a loopback address that serves the workspace, and stops on SIGTERM', async () => {

@@ -7,32 +7,23 @@
  * message, generate everything and see the progress reach the end, download the zip and check its
  * entries. Screenshots at 1280 px and at tablet width go to output/serve/ for people to look at.
  */
-import {existsSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {unzipSync} from 'fflate'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startServer, type RunningServer} from '../../src/serve/index.ts'
+import {listOutput} from '../../src/serve/output.ts'
 import {day, openLedger, taskRows, write} from '../collect/fill.ts'
+import {chromiumMissing, launchChromium} from '../helpers/chromium.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const executablePath = '/usr/bin/chromium'
-const haveChromium = existsSync(executablePath)
+const missing = chromiumMissing('test/serve/page.test.ts (the page in chromium)')
 const shots = path.join(root, 'output', 'serve')
 const sample = path.join(root, 'source/xiuzhou-2024.txt')
 
-if (!haveChromium) console.warn(`test/serve/page.test.ts skipped: no browser at ${executablePath} (apt install chromium)`)
-
-/** The documents in an output folder (the build's hidden manifest left out). */
-function files(dir: string, base = dir): string[] {
-  return readdirSync(dir, {withFileTypes: true}).filter((entry) => !entry.name.startsWith('.')).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    return entry.isDirectory() ? files(full, base) : [path.relative(base, full).split(path.sep).join('/')]
-  })
-}
-
-describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (skipped: no browser at ${executablePath})`}`, () => {
+describe.skipIf(missing)('the page in chromium', () => {
   let workspace: string
   let server: RunningServer
   let browser: Browser
@@ -44,10 +35,7 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     copyFileSync(path.join(root, 'source/policy-press.config.yml'), path.join(workspace, 'policy-press.config.yml'))
     mkdirSync(shots, {recursive: true})
     server = await startServer({root: workspace, port: 0})
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    })
+    browser = await launchChromium()
     page = await browser.newPage({viewport: {width: 1280, height: 900}, acceptDownloads: true, locale: 'zh-CN'})
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(error.message))
@@ -159,7 +147,7 @@ describe.skipIf(!haveChromium)(`the page in chromium${haveChromium ? '' : ` (ski
     const [value, max] = await page.locator('#progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])
     expect(value).toBe(max)
     const outDir = path.join(workspace, 'output', 'xiuzhou-2024')
-    const written = files(outDir).sort()
+    const written = listOutput(outDir).map((file) => file.name).sort()
     expect(max).toBe(written.length)
     expect(Number(await page.locator('#progress').getAttribute('data-planned'))).toBe(written.length)
 

@@ -6,7 +6,7 @@ import {inlineText, parseDocument} from '../../src/doc/parse.ts'
 import type {Block, Doc} from '../../src/doc/types.ts'
 import {officialLayout} from '../../src/layout/gbt9704.ts'
 import {writeDocx} from '../../src/write/docx/index.ts'
-import {planColumns} from '../../src/layout/columns.ts'
+import {columnWidths, planColumns} from '../../src/layout/columns.ts'
 import {attrs, entryNames, paragraphs, style, tableRows, unzipDocx, type Parts} from './helpers.ts'
 
 const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8')
@@ -348,5 +348,12 @@ describe('column widths', () => {
     expect(widths[0]).toBeCloseTo(2 * em + 160 + 0.5 * em, 6) // the header whole, nothing more
     expect(widths[2]).toBeGreaterThanOrEqual(10 * em + 160) // the date whole
     expect(widths[1]).toBe(Math.max(...widths))
+  })
+
+  it('widens proportionally when everything fits, shrinks proportionally when minimums do not', () => {
+    const fit = columnWidths([{min: 200, max: 200}, {min: 400, max: 400}], [], 1200)
+    expect(fit).toEqual([400, 800])
+    const tight = columnWidths([{min: 1000, max: 1000}, {min: 1000, max: 1000}], [], 1000)
+    expect(tight).toEqual([500, 500])
   })
 })

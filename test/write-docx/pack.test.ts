@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {strToU8, unzipSync, zipSync, type Zippable} from 'fflate'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {parseDocument} from '../../src/doc/parse.ts'
 import {officialLayout} from '../../src/layout/gbt9704.ts'
 import {buildDocument, compileParts, patches, writeDocx} from '../../src/write/docx/index.ts'
@@ -97,5 +97,21 @@ describe('zipEntries', () => {
   it('computes CRC-32 as zip does', () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926)
     expect(crc32(new Uint8Array())).toBe(0)
+  })
+
+  it('computes the same CRC-32 where zlib has none (Node 20 before 20.15)', async () => {
+    vi.resetModules()
+    vi.doMock('node:zlib', async (original) => ({...(await original<typeof import('node:zlib')>()), crc32: undefined}))
+    try {
+      const {crc32: tableCrc32} = await import('../../src/write/docx/zip.ts')
+      expect(tableCrc32).not.toBe(crc32)
+      expect(tableCrc32(strToU8('123456789'))).toBe(0xcbf43926)
+      expect(tableCrc32(new Uint8Array())).toBe(0)
+      const bytes = strToU8(fixture('doc/notice.md'))
+      expect(tableCrc32(bytes)).toBe(crc32(bytes))
+    } finally {
+      vi.doUnmock('node:zlib')
+      vi.resetModules()
+    }
   })
 })

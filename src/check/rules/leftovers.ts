@@ -3,6 +3,7 @@
  * tabs outside the appendix table and spaces inside Chinese text.
  */
 import {numberingOf} from '../../parse/schemes.ts'
+import {codePointLabel} from '../../tree/characters.ts'
 import {defineRule, type Rule, type RuleContext} from '../rule.ts'
 import {isCjk, isCjkPunctuation} from '../source.ts'
 
@@ -25,7 +26,7 @@ const patterns: Pattern[] = [
   {
     // Control characters XML cannot hold are the rule xml-invalid-character's (src/check/rules/characters.ts).
     pattern: /[\u007f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g,
-    describe: (found) => `文中有不可见字符 U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}，应删去`
+    describe: (found) => `文中有不可见字符 ${codePointLabel(found)}，应删去`
   },
   {pattern: /\ufffd/g, describe: () => '文中有乱码替换字符“\ufffd”，原文编码可能有误，请核对原文'}
 ]

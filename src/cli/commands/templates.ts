@@ -111,7 +111,7 @@ async function sampleProgress(context: {policy: Policy; config: Config; registry
 }
 
 /** The sample's value at `groups[].rows[].lead`: the first list item that has it; short and on one line. */
-export function sampleValue(data: unknown, variable: string, group: boolean): string {
+function sampleValue(data: unknown, variable: string, group: boolean): string {
   let values: unknown[] = [data]
   for (const part of variable.split('.')) {
     const list = part.endsWith('[]')

@@ -20,8 +20,10 @@ function pieces(nodes: readonly Inline[]): Array<{text: string; keep?: boolean}>
   )
 }
 
-function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]} | undefined {
-  const segments = wordSegments(pieces(nodes), words)
+/** The line engine's units of `nodes`, each unit's offset in their text, and the text. */
+function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]; text: string} | undefined {
+  const parts = pieces(nodes)
+  const segments = wordSegments(parts, words)
   const offsets: number[] = []
   let at = 0
   const out: Unit[] = segments.map((seg) => {
@@ -32,8 +34,8 @@ function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]} | u
   })
   offsets.push(at)
   // Segmenting collapses runs of spaces: offsets would no longer match the text.
-  const length = pieces(nodes).reduce((n, p) => n + p.text.length, 0)
-  return at === length ? {units: out, offsets} : undefined
+  const text = parts.map((p) => p.text).join('')
+  return at === text.length ? {units: out, offsets, text} : undefined
 }
 
 const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
@@ -43,8 +45,7 @@ const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
  * (a reader joins lines without a space between Chinese characters). Between two Latin
  * characters the application is left to break, so no space appears where the text has none.
  */
-function joinable(nodes: readonly Inline[], offsets: number[]): number[] {
-  const text = pieces(nodes).map((p) => p.text).join('')
+function joinable(text: string, offsets: number[]): number[] {
   return offsets.filter((at) => at > 0 && at < text.length && (cjk.test(text[at - 1]!) || cjk.test(text[at]!) || /\s/.test(text[at - 1]!)))
 }
 
@@ -58,7 +59,7 @@ export function cellBreaks(nodes: readonly Inline[], width: number): number[] {
     // A hard break in the text already ends this line.
     return measured.units[next - 1]?.cls === 'break' ? -1 : measured.offsets[next]!
   })
-  return joinable(nodes, ends)
+  return joinable(measured.text, ends)
 }
 
 /** Character offsets where a title's lines end (a 梯形 or 菱形, `titleBreaks`), `width` em wide. */
@@ -70,7 +71,7 @@ export function titleLineBreaks(nodes: readonly Inline[], width: number): number
     breakOpportunities(measured.units),
     width
   )
-  return joinable(nodes, ends.slice(0, -1).map((end) => measured.offsets[end]!))
+  return joinable(measured.text, ends.slice(0, -1).map((end) => measured.offsets[end]!))
 }
 
 /** A cell's width on one line and its widest unbreakable piece (a word or a kept span), in em. */

@@ -14,7 +14,7 @@ function namedFonts(xml: string): string[] {
 }
 
 /** Replace the (empty) font table docx writes with entries for `fonts`, their fallbacks included. */
-export function fontTableXml(xml: string, fonts: readonly string[]): string {
+function fontTableXml(xml: string, fonts: readonly string[]): string {
   const names: string[] = []
   const add = (name: string) => {
     if (names.includes(name)) return

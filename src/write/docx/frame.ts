@@ -23,10 +23,10 @@ import {
 } from 'docx'
 import type {Doc, DocMeta} from '../../doc/types.ts'
 import {mm} from '../../layout/gbt9704.ts'
-import {recipientsLine, recipientsNote} from '../../layout/page1.ts'
+import {emWidth, recipientsLine, recipientsNote} from '../../layout/page1.ts'
 import {titleLineBreaks} from './breaks.ts'
 import {runs} from './inline.ts'
-import {chars, charsAt, eighths, halfPoints, textWidth, twips} from './measure.ts'
+import {chars, charsAt, eighths, halfPoints, twips} from './measure.ts'
 import type {BlockOutput, State} from './state.ts'
 import {fontSlots, styleId} from './styles.ts'
 
@@ -38,7 +38,7 @@ export function headerBlock(meta: DocMeta, state: State): Paragraph[] {
   const {elements, geometry, layout} = state
   const mark = meta.issuerMark
   // Largest size up to the profile's maximum at which the mark fits the text block, in whole half-points.
-  const fit = (geometry.textWidth / 20) * 0.95 / Math.max(1, textWidth(mark))
+  const fit = (geometry.textWidth / 20) * 0.95 / Math.max(1, emWidth(mark))
   const size = Math.floor(Math.min(elements.issuerMark.maxSize, fit) * 2) / 2
   const line = twips(size * 1.25)
   const out: Paragraph[] = [
@@ -123,12 +123,12 @@ export function attachmentNote(meta: DocMeta, state: State): Paragraph[] {
   const {geometry} = state
   const label = '附件：'
   const start = chars(geometry, 2) // where 附件 starts
-  const nameStart = start + chars(geometry, textWidth(label))
+  const nameStart = start + chars(geometry, emWidth(label))
   const out: Paragraph[] = [blank(state)]
   names.forEach((name, i) => {
     const number = names.length > 1 ? `${i + 1}.` : ''
     const hangingText = (i === 0 ? label : '') + number
-    const left = nameStart + chars(geometry, textWidth(number))
+    const left = nameStart + chars(geometry, emWidth(number))
     out.push(
       state.paragraph({
         style: styleId.attachment,
@@ -167,29 +167,29 @@ export function signatureBlock(meta: DocMeta, state: State): Paragraph[] {
     })
   const mode = meta.signatureMode ?? 'unsealed'
   if (mode === 'sealed') {
-    const dateStart = line - 4 - textWidth(date)
-    const signatureStart = Math.min(line - textWidth(signature), dateStart + (textWidth(date) - textWidth(signature)) / 2)
+    const dateStart = line - 4 - emWidth(date)
+    const signatureStart = Math.min(line - emWidth(signature), dateStart + (emWidth(date) - emWidth(signature)) / 2)
     const out = [blank(state), blank(state)]
     if (signature) out.push(at(signatureStart, [new TextRun(signature)]))
     if (date) out.push(at(dateStart, [new TextRun(date)]))
     return out
   }
   if (mode === 'signed' && meta.signer) {
-    const nameStart = line - 4 - textWidth(meta.signer)
+    const nameStart = line - 4 - emWidth(meta.signer)
     const title = meta.signerTitle ? `${meta.signerTitle}\u3000\u3000` : ''
-    const out = [blank(state), blank(state), at(nameStart - textWidth(title), [new TextRun(title + meta.signer)]), blank(state)]
-    if (date) out.push(at(line - 4 - textWidth(date), [new TextRun(date)]))
+    const out = [blank(state), blank(state), at(nameStart - emWidth(title), [new TextRun(title + meta.signer)]), blank(state)]
+    if (date) out.push(at(line - 4 - emWidth(date), [new TextRun(date)]))
     return out
   }
-  let signatureStart = line - 2 - textWidth(signature)
+  let signatureStart = line - 2 - emWidth(signature)
   let dateStart = signatureStart + 2
-  if (dateStart + textWidth(date) > line - 2) {
-    dateStart = line - 2 - textWidth(date)
+  if (dateStart + emWidth(date) > line - 2) {
+    dateStart = line - 2 - emWidth(date)
     signatureStart = dateStart - 2
   }
   const out: Paragraph[] = [blank(state)]
   if (signature) out.push(at(signatureStart, [new TextRun(signature)]))
-  if (date) out.push(at(meta.signature ? dateStart : line - 2 - textWidth(date), [new TextRun(date)]))
+  if (date) out.push(at(meta.signature ? dateStart : line - 2 - emWidth(date), [new TextRun(date)]))
   return out
 }
 
@@ -225,8 +225,8 @@ export function imprint(meta: DocMeta, state: State, recipients?: readonly strin
   for (const [label, names] of lists) {
     if (names.length === 0) continue
     const text = `${label}${names.join('，')}。`
-    const hanging = charsAt(geometry, size, textWidth(label))
-    lines += Math.ceil((textWidth(text) - textWidth(label)) / (perLine - textWidth(label)))
+    const hanging = charsAt(geometry, size, emWidth(label))
+    lines += Math.ceil((emWidth(text) - emWidth(label)) / (perLine - emWidth(label)))
     rows.push(row(state.paragraph({style: styleId.imprint, indent: {left: hanging, hanging, right: 0}, children: [new TextRun(text)]})))
   }
   if (printed) {

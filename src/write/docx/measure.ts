@@ -8,9 +8,6 @@ export const twips = (points: number): number => Math.round(points * 20)
 export const halfPoints = (points: number): number => Math.round(points * 2)
 export const eighths = (points: number): number => Math.max(2, Math.round(points * 8))
 
-/** Width of a string in em (one Han character = 1, ASCII and other half-width characters 0.5). */
-export {emWidth as textWidth} from '../../layout/page1.ts'
-
 /** Grid geometry of a section, in twips, as written to w:pgSz / w:pgMar / w:docGrid. */
 export interface PageGeometry {
   width: number

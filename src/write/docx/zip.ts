@@ -5,7 +5,7 @@
  * compressed again. The Word writer packs ~30 documents per build that
  * share all parts but the body and the core properties.
  */
-import {crc32 as zlibCrc32, deflateRawSync} from 'node:zlib'
+import * as zlib from 'node:zlib'
 
 export interface ZipEntry {
   name: string
@@ -98,7 +98,7 @@ function store(entry: ZipEntry, level: number): Stored {
     if (hit) return hit
   }
   const bytes = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data
-  const stored: Stored = {size: bytes.length, crc: crc32(bytes), compressed: level === 0 ? bytes : deflateRawSync(bytes, {level})}
+  const stored: Stored = {size: bytes.length, crc: crc32(bytes), compressed: level === 0 ? bytes : zlib.deflateRawSync(bytes, {level})}
   if (key !== undefined) {
     if (cache.size >= cacheLimit) cache.clear()
     cache.set(key, stored)
@@ -106,7 +106,20 @@ function store(entry: ZipEntry, level: number): Stored {
   return stored
 }
 
-/** CRC-32 (ISO 3309), as zip stores it: zlib's native one. */
+/** zlib's native CRC-32: Node 20.15 and later (`engines` allows any Node 20), else undefined. */
+const nativeCrc32 = (zlib as {crc32?: (data: Uint8Array) => number}).crc32
+
+let crcTable: Int32Array | undefined
+
+/** CRC-32 (ISO 3309), as zip stores it: zlib's native one, or a table-driven one on older Node 20. */
 export function crc32(bytes: Uint8Array): number {
-  return zlibCrc32(bytes) >>> 0
+  if (nativeCrc32) return nativeCrc32(bytes) >>> 0
+  crcTable ??= Int32Array.from({length: 256}, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c
+  })
+  let c = -1
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8)
+  return (c ^ -1) >>> 0
 }

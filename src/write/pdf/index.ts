@@ -6,11 +6,11 @@
  */
 import {existsSync} from 'node:fs'
 import {isAbsolute, resolve} from 'node:path'
-import PDFDocument from 'pdfkit'
 import type {Doc} from '../../doc/types.ts'
 import {UserError} from '../../errors.ts'
 import {gbt9704, type FontFiles, type OfficialLayout} from '../../layout/gbt9704.ts'
 import {Composer, type Look} from './compose.ts'
+import {openPdf} from './document.ts'
 import {preloadFonts, resolveFontFiles, type Slot} from './fonts.ts'
 import {composeLeaflet, leafletLook} from './leaflet.ts'
 import {composeOfficial, officialLandscapeLook, officialLook} from './official.ts'
@@ -71,29 +71,14 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
 
 function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, look: Look, landscape?: Look): Promise<PdfResult> {
   const created = parseDate(doc.meta.created) ?? epoch
-  const pdf = new PDFDocument({
-    autoFirstPage: false,
-    size: [layout.page.width, layout.page.height],
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    font: null as unknown as string,
-    info: {
-      Title: doc.meta.title,
-      Subject: doc.meta.documentNumber ?? '',
-      Author: doc.meta.signature ?? '',
-      Creator: 'policy-press',
-      Producer: 'policy-press (pdfkit)',
-      CreationDate: created,
-      ModDate: created
-    }
-  })
-  const chunks: Buffer[] = []
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<void>((resolveDone, reject) => {
-    pdf.on('end', () => resolveDone())
-    pdf.on('error', reject)
+  const {pdf, finish} = openPdf([layout.page.width, layout.page.height], {
+    Title: doc.meta.title,
+    Subject: doc.meta.documentNumber ?? '',
+    Author: doc.meta.signature ?? '',
+    Creator: 'policy-press',
+    Producer: 'policy-press (pdfkit)',
+    CreationDate: created,
+    ModDate: created
   })
   const painter = new Painter(pdf as never, files)
   const composer = new Composer(pdf, painter, look, landscape)
@@ -101,11 +86,10 @@ function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, l
   if (doc.meta.layout === 'leaflet') composeLeaflet(composer, doc)
   else notes.push(...composeOfficial(composer, doc, layout))
   notes.push(`PDF 嵌入字体：${painter.embeddedFonts().join('、')}`)
-  pdf.end()
-  return done.then(() => {
+  return finish().then((bytes) => {
     const warnings = painter.warnings()
     if (!doc.meta.title) warnings.push('文档没有标题（front matter 的 title 为空）')
-    return {bytes: new Uint8Array(Buffer.concat(chunks)), warnings, notes}
+    return {bytes, warnings, notes}
   })
 }
 

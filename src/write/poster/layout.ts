@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url)
 const face = (weight: string) => require.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`)
 
 /** The bundled faces the poster uses (never the user's or the system's: same bytes everywhere). */
-export const posterFonts = {regular: face('400Regular'), bold: face('700Bold'), black: face('900Black')} as const
+const posterFonts = {regular: face('400Regular'), bold: face('700Bold'), black: face('900Black')} as const
 
 /** Painter slots → poster faces: `sans` regular, `sansBold` bold, `title` black (figures). */
 export function posterFontFiles(): Record<Slot, string> {

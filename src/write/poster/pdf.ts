@@ -3,7 +3,7 @@
  * PDF painter (subset fonts, ToUnicode map, so the text can be copied and searched). Same view,
  * same bytes: the creation date comes from the view's date, never the clock.
  */
-import PDFDocument from 'pdfkit'
+import {openPdf} from '../pdf/document.ts'
 import {Painter} from '../pdf/painter.ts'
 import type {PosterView} from '../../view/poster.ts'
 import {a4Profile, fitPoster, layoutPoster, posterFontFiles, type PosterLayout} from './layout.ts'
@@ -19,21 +19,12 @@ const epoch = new Date('2000-01-01T00:00:00Z')
 export async function writePosterPdf(view: PosterView, options: {title: string; created?: string}): Promise<PosterPdf> {
   const profile = a4Profile
   const created = options.created ? new Date(options.created) : epoch
-  const pdf = new PDFDocument({
-    autoFirstPage: false,
-    size: [profile.width, profile.height!],
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    font: null as unknown as string,
-    info: {Title: options.title, Creator: 'policy-press', Producer: 'policy-press (pdfkit)', CreationDate: created, ModDate: created}
-  })
-  const chunks: Buffer[] = []
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<void>((resolve, reject) => {
-    pdf.on('end', () => resolve())
-    pdf.on('error', reject)
+  const {pdf, finish} = openPdf([profile.width, profile.height!], {
+    Title: options.title,
+    Creator: 'policy-press',
+    Producer: 'policy-press (pdfkit)',
+    CreationDate: created,
+    ModDate: created
   })
   const painter = new Painter(pdf as never, posterFontFiles())
   const layout = layoutPoster(view, profile, fitPoster(view, painter, profile), painter)
@@ -48,7 +39,5 @@ export async function writePosterPdf(view: PosterView, options: {title: string; 
       painter.drawLine(shape.placed, shape.line, shape.left, shape.baseline)
     }
   }
-  pdf.end()
-  await done
-  return {bytes: new Uint8Array(Buffer.concat(chunks)), layout}
+  return {bytes: await finish(), layout}
 }

@@ -22,7 +22,7 @@ interface GlyphOutline {
 const n = (value: number) => String(Math.round(value * 100) / 100)
 
 /** The layout as an SVG document; text as glyph outlines (`<use>` of one `<path>` per glyph and face). */
-export function posterSvg(layout: PosterLayout, painter: Painter): string {
+function posterSvg(layout: PosterLayout, painter: Painter): string {
   const defs = new Map<string, string>()
   const body: string[] = []
   for (const item of layout.shapes) {

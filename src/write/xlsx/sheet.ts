@@ -59,12 +59,13 @@ export interface TableSheetOptions {
 }
 
 const thin = {style: 'thin'} as const
-const border = {top: thin, left: thin, bottom: thin, right: thin}
+/** Thin lines on all four sides of a table cell. */
+export const border = {top: thin, left: thin, bottom: thin, right: thin}
 const openFill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFFFF8DC'}} as const
 const headFill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFE8E8E8'}} as const
 
 /** Rows of the title and the header; data starts on the row after. */
-export const titleRow = 1
+const titleRow = 1
 export const headerRow = 2
 
 /** A sheet with a title row, a header row and the rows, set up for printing and (optionally) protected. */
@@ -158,7 +159,7 @@ export async function packWorkbook(workbook: ExcelJS.Workbook, created: Date): P
  * fields, and fflate reads them from a Date in the local time zone: the Date is built from the UTC
  * fields of `mtime` as local fields, so every time zone writes the same bytes.
  */
-export function repack(zip: Uint8Array, mtime: Date): Uint8Array {
+function repack(zip: Uint8Array, mtime: Date): Uint8Array {
   const local = new Date(
     Math.max(1980, mtime.getUTCFullYear()),
     mtime.getUTCMonth(),

@@ -15,7 +15,7 @@ export function cli(args: string[], cwd = root, env: Record<string, string> = {}
   const full = {...process.env, ...env}
   delete full.POLICY_PRESS_DEBUG
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], {cwd, env: full, maxBuffer: 16 * 1024 * 1024}, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], {cwd, env: full, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
       resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
     })
   })
