@@ -300,7 +300,7 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   // data writers
   const data: IndexLink[] = []
   if (formats.has('xlsx') && !noDuties) {
-    const {writeXlsx} = await import('../write/xlsx.ts') // exceljs: loaded only for builds that write the ledger
+    const {writeXlsx} = await import('../write/xlsx/ledger.ts') // exceljs: loaded only for builds that write the ledger
     const ledger = await writeXlsx(ledgerView(context))
     for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
     stage('任务台账.xlsx', ledger.bytes, 'xlsx')

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs'
 import {parseDay} from '../config/dates.ts'
-import {ledgerHeaders, type LedgerKey} from '../write/xlsx.ts'
+import {ledgerHeaders, type LedgerKey} from '../write/xlsx/ledger.ts'
 import type {Problem, Report} from './types.ts'
 
 export interface ReadResult {

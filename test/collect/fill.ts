@@ -3,7 +3,7 @@
  * write statuses, dates and text into its sheet, save it (whole, or the unit's sheet on its own).
  */
 import ExcelJS from 'exceljs'
-import {ledgerHeaders, type LedgerKey} from '../../src/write/xlsx.ts'
+import {ledgerHeaders, type LedgerKey} from '../../src/write/xlsx/ledger.ts'
 
 export type Values = Partial<Record<LedgerKey, ExcelJS.CellValue>>
 

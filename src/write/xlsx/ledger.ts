@@ -6,8 +6,8 @@
  * where it is one. `collect` reads these columns back by their header names.
  */
 import type ExcelJS from 'exceljs'
-import {statuses, type LedgerRow, type LedgerView} from '../view/ledger.ts'
-import {formatDate} from '../view/format.ts'
+import {statuses, type LedgerRow, type LedgerView} from '../../view/ledger.ts'
+import {formatDate} from '../../view/format.ts'
 import {
   addTableSheet,
   border,
@@ -20,7 +20,7 @@ import {
   packWorkbook,
   type CellValue,
   type Column
-} from './xlsx/sheet.ts'
+} from './sheet.ts'
 
 export interface XlsxOptions {
   /** Timestamp written as created/modified and as zip entry times. Default `view.created`, else 2000-01-01T00:00:00Z. */
