@@ -4,7 +4,7 @@
  * fixed dates, fixed entry times, a fixed entry order and relationship ids renumbered in document order.
  */
 import {strFromU8, unzipSync} from 'fflate'
-import {zipEntries} from './zip.ts'
+import {zipEntries} from '../zip.ts'
 
 /** Used when the document has no `created` date. */
 export const fallbackCreated = '2000-01-01T00:00:00Z'
@@ -39,15 +39,10 @@ export function packParts(parts: Parts, created: string, patches: PartPatches = 
   }
   renumberRelationships(parts)
 
-  // The zip format stores local wall-clock time; build a Date whose local fields are the UTC ones,
-  // so the bytes do not depend on the machine's time zone. DOS dates start in 1980.
-  const utc = new Date(Math.max(instant.getTime(), Date.UTC(1980, 0, 1)))
-  const mtime = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds())
   const names = Object.keys(parts).sort(entryOrder)
   return zipEntries(
     names.map((name) => ({name, data: parts[name], shared: !ownParts.has(name)})),
-    mtime,
-    6
+    instant
   )
 }
 

@@ -10,7 +10,6 @@ import {statuses, type LedgerRow, type LedgerView} from '../../view/ledger.ts'
 import {formatDate} from '../../view/format.ts'
 import {
   addTableSheet,
-  border,
   CellGuard,
   dayFormat,
   excelDay,
@@ -18,6 +17,7 @@ import {
   isoDayFormat,
   newWorkbook,
   packWorkbook,
+  styles,
   type CellValue,
   type Column
 } from './sheet.ts'
@@ -181,16 +181,14 @@ export async function writeXlsx(view: LedgerView, options: XlsxOptions = {}): Pr
   ;['序号', '所属部分', '任务数', '牵头任务', '配合任务', '合计'].forEach((text, i) => {
     const cell = partHeader.getCell(i + 1)
     cell.value = text
-    cell.font = {bold: true}
-    cell.border = border
+    cell.style = styles.partHeader
   })
   view.parts.forEach((part, i) => {
     const row = unitTable.getRow(partStart + 1 + i)
     ;[i + 1, part.label, part.tasks, part.lead, part.support, part.lead + part.support].forEach((value, c) => {
       const cell = row.getCell(c + 1)
       cell.value = value
-      cell.alignment = {wrapText: true, vertical: 'top'}
-      cell.border = border
+      cell.style = styles.data
     })
   })
 

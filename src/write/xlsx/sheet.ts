@@ -3,8 +3,12 @@
  * text, frozen header, print setup a bureau can use as is), Excel's cell-length limit, real dates,
  * and reproducible packing (fixed zip entry times, independent of the time zone).
  */
-import ExcelJS from 'exceljs'
-import {unzipSync, zipSync, type Zippable} from 'fflate'
+import type ExcelJS from 'exceljs'
+// The workbook class alone: exceljs's main module also loads its streaming reader and writer and
+// the CSV support, which cost about 200 ms of every build that writes a ledger and are never used here.
+import Workbook from 'exceljs/lib/doc/workbook.js'
+import {unzipSync} from 'fflate'
+import {zipEntries} from '../zip.ts'
 
 /** Excel refuses cells longer than this many characters (UTF-16 code units). */
 export const excelCellLimit = 32767
@@ -60,9 +64,32 @@ export interface TableSheetOptions {
 
 const thin = {style: 'thin'} as const
 /** Thin lines on all four sides of a table cell. */
-export const border = {top: thin, left: thin, bottom: thin, right: thin}
-const openFill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFFFF8DC'}} as const
-const headFill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFE8E8E8'}} as const
+const border = {top: thin, left: thin, bottom: thin, right: thin}
+const openFill: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFFFF8DC'}}
+const headFill: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFE8E8E8'}}
+
+/**
+ * Cell styles are shared objects, one per column kind: exceljs gives a style object it has seen
+ * before the same style id at once, but works out (and serialises) a fresh object for every cell.
+ * So a cell's style is assigned whole and never changed afterwards.
+ */
+export const styles = {
+  title: {font: {bold: true, size: 14}, alignment: {vertical: 'middle', horizontal: 'left'}},
+  partHeader: {font: {bold: true}, border},
+  data: {alignment: {wrapText: true, vertical: 'top'}, border}
+} satisfies Record<string, Partial<ExcelJS.Style>>
+
+function headerStyle(column: Column): Partial<ExcelJS.Style> {
+  return {font: {bold: true}, alignment: {wrapText: true, vertical: 'middle', horizontal: 'center'}, border, fill: column.open ? openFill : headFill}
+}
+
+function dataStyle(column: Column): Partial<ExcelJS.Style> {
+  return {
+    ...styles.data,
+    ...(column.numFmt ? {numFmt: column.numFmt} : {}),
+    ...(column.open ? {protection: {locked: false}, fill: openFill} : {})
+  }
+}
 
 /** Rows of the title and the header; data starts on the row after. */
 const titleRow = 1
@@ -88,20 +115,17 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, options:
   sheet.columns = columns.map((c) => ({key: c.key, width: c.width}))
   const title = sheet.getRow(titleRow)
   title.getCell(1).value = guard.fit(options.title, name, titleRow, '标题')
-  title.getCell(1).font = {bold: true, size: 14}
-  title.getCell(1).alignment = {vertical: 'middle', horizontal: 'left'}
+  title.getCell(1).style = styles.title
   title.height = 26
   sheet.mergeCells(titleRow, 1, titleRow, columns.length)
   const header = sheet.getRow(headerRow)
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1)
     cell.value = c.header
-    cell.font = {bold: true}
-    cell.alignment = {wrapText: true, vertical: 'middle', horizontal: 'center'}
-    cell.border = border
-    cell.fill = c.open ? openFill : headFill
+    cell.style = headerStyle(c)
   })
   header.height = 30
+  const cellStyles = columns.map(dataStyle)
   options.rows.forEach((values, index) => {
     const number = headerRow + 1 + index
     const row = sheet.getRow(number)
@@ -109,13 +133,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, options:
       const cell = row.getCell(i + 1)
       const value = values[c.key]
       cell.value = guard.fit(value ?? null, name, number, c.header)
-      cell.alignment = {wrapText: true, vertical: 'top'}
-      cell.border = border
-      if (c.numFmt) cell.numFmt = c.numFmt
-      if (c.open) {
-        cell.protection = {locked: false}
-        cell.fill = openFill
-      }
+      cell.style = cellStyles[i]!
     })
   })
   const last = headerRow + options.rows.length
@@ -138,7 +156,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, options:
 
 /** A new workbook with fixed metadata. */
 export function newWorkbook(created: Date, title: string): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new Workbook()
   workbook.creator = 'policy-press'
   workbook.lastModifiedBy = 'policy-press'
   workbook.title = title
@@ -154,22 +172,10 @@ export async function packWorkbook(workbook: ExcelJS.Workbook, created: Date): P
   return repack(buffer, created)
 }
 
-/**
- * Re-pack a zip with fixed entry times (same entries, same order). Zip times are local wall-clock
- * fields, and fflate reads them from a Date in the local time zone: the Date is built from the UTC
- * fields of `mtime` as local fields, so every time zone writes the same bytes.
- */
+/** Re-pack a zip with fixed entry times (same entries, same order; see `zipEntries`). */
 function repack(zip: Uint8Array, mtime: Date): Uint8Array {
-  const local = new Date(
-    Math.max(1980, mtime.getUTCFullYear()),
-    mtime.getUTCMonth(),
-    mtime.getUTCDate(),
-    mtime.getUTCHours(),
-    mtime.getUTCMinutes(),
-    mtime.getUTCSeconds()
+  return zipEntries(
+    Object.entries(unzipSync(zip)).map(([name, data]) => ({name, data})),
+    mtime
   )
-  const entries = unzipSync(zip)
-  const out: Zippable = {}
-  for (const [name, data] of Object.entries(entries)) out[name] = [data, {mtime: local, level: 6}]
-  return zipSync(out, {mtime: local})
 }

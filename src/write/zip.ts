@@ -1,9 +1,8 @@
 /**
- * A zip writer for packages whose parts repeat from file to file (styles, theme, settings): the layout
- * of fflate's `zipSync` with `{level, mtime}` per entry, deflated by Node's native zlib (about twice as
- * fast as JavaScript deflate), and a part whose text was compressed before in this process is not
- * compressed again. The Word writer packs ~30 documents per build that
- * share all parts but the body and the core properties.
+ * The zip writer of the Office packages we write (.docx, .xlsx): the layout of fflate's `zipSync`
+ * with `{level, mtime}` per entry, deflated by Node's native zlib (about twice as fast as JavaScript
+ * deflate), and a part whose text was compressed before in this process is not compressed again
+ * (the Word writer packs ~30 documents per build that share all parts but the body and the core properties).
  */
 import * as zlib from 'node:zlib'
 
@@ -28,13 +27,15 @@ const cacheLimit = 256
 
 /**
  * Zip `entries` in the order given, each entry deflated at `level` (0 stores it) and stamped with
- * `mtime` read in local time, as fflate does (the caller builds it from UTC fields, so the bytes do not depend on the time zone).
+ * the UTC fields of `time` (zip stores wall-clock fields without a zone: UTC keeps the bytes the same
+ * in every time zone). Times before 1980, which zip cannot hold, are written as 1980-01-01.
  */
-export function zipEntries(entries: readonly ZipEntry[], mtime: Date, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
-  const year = mtime.getFullYear() - 1980
-  if (year < 0 || year > 119) throw new RangeError('zip dates must be between 1980 and 2099')
+export function zipEntries(entries: readonly ZipEntry[], time: Date, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+  const mtime = new Date(Math.max(time.getTime(), Date.UTC(1980, 0, 1)))
+  const year = mtime.getUTCFullYear() - 1980
+  if (year > 119) throw new RangeError('zip dates must be before 2100')
   const dosTime =
-    ((year << 25) | ((mtime.getMonth() + 1) << 21) | (mtime.getDate() << 16) | (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1)) >>> 0
+    ((year << 25) | ((mtime.getUTCMonth() + 1) << 21) | (mtime.getUTCDate() << 16) | (mtime.getUTCHours() << 11) | (mtime.getUTCMinutes() << 5) | (mtime.getUTCSeconds() >> 1)) >>> 0
 
   const files = entries.map((entry) => {
     const name = encoder.encode(entry.name)
