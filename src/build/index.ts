@@ -236,6 +236,12 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   await Promise.all([...documentWriters.values()].map((pending) => pending.then((writer) => isWriter(writer) && writer.begin?.(inputs), () => undefined)))
   lap('writers') // waiting for the writers' modules (docx, pdfkit) and threads to be ready
 
+  // The poster's long image starts now: it renders and compresses on the thread pool while the documents are written.
+  const issuer = issuerBlock(policy, config)
+  const interpretation = documents.findIndex((d) => d.kind === 'interpretation')
+  const poster = interpretation >= 0 && (formats.has('pdf') || formats.has('png')) ? await startPoster(documents[interpretation].data as InterpretationView, context, formats.has('png')) : undefined
+  lap('write:poster-png')
+
   // Every file produced is staged here and reported at once; all are saved together at the end.
   const files: OutputFile[] = []
   const report: BuildDocument[] = []
@@ -274,23 +280,18 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
     lap(`write:${format}`)
   }
 
-  // 一图读懂: the interpretation's one-page poster (PDF) and long image (PNG)
-  const issuer = issuerBlock(policy, config)
-  const interpretation = documents.findIndex((d) => d.kind === 'interpretation')
-  if (interpretation >= 0 && (formats.has('pdf') || formats.has('png'))) {
-    const {buildPosterView} = await import('../view/poster.ts')
-    const poster = buildPosterView(documents[interpretation].data as InterpretationView, policy, {config, registry})
+  // 一图读懂: the interpretation's one-page poster (PDF) and long image (PNG), one fit for both
+  if (poster) {
     const links = written.get(interpretation) ?? []
     if (formats.has('pdf')) {
       const {writePosterPdf} = await import('../write/poster/pdf.ts')
-      const pdf = await writePosterPdf(poster, {title: `《${policy.title}》一图读懂`, created: issuer.created})
+      const pdf = await writePosterPdf(poster.view, {title: `《${policy.title}》一图读懂`, created: issuer.created, fit: poster.fit})
       stage('一图读懂.pdf', pdf.bytes, 'pdf')
       links.push({label: '一图读懂.pdf', href: '一图读懂.pdf'})
       lap('write:poster-pdf')
     }
-    if (formats.has('png')) {
-      const {writePosterPng} = await import('../write/poster/png.ts')
-      stage('一图读懂.png', writePosterPng(poster).bytes, 'png')
+    if (poster.png) {
+      stage('一图读懂.png', (await poster.png).bytes, 'png')
       links.push({label: '一图读懂.png', href: '一图读懂.png'})
       lap('write:poster-png')
     }
@@ -338,6 +339,19 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   lap('save')
   timings.total = Math.round((performance.now() - started) * 100) / 100
   return {source, outDir, documents: report, warnings, notes, messages, removed: saved.removed, timings}
+}
+
+/**
+ * The poster's view and fit (the A4 page's, shared by both outputs), and its long image started:
+ * it renders and compresses on the thread pool while the build writes the documents.
+ */
+async function startPoster(interpretation: InterpretationView, context: ViewContext, png: boolean) {
+  const [{buildPosterView}, {posterFit}] = await Promise.all([import('../view/poster.ts'), import('../write/poster/layout.ts')])
+  const view = buildPosterView(interpretation, context.policy, {config: context.config, registry: context.registry})
+  const fit = posterFit(view)
+  const image = png ? import('../write/poster/png.ts').then(({writePosterPng}) => writePosterPng(view, fit)) : undefined
+  image?.catch(() => undefined) // awaited (and its error raised) where the image is staged
+  return {view, fit, png: image}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

@@ -132,8 +132,8 @@ describe('一图读懂 of the sample', async () => {
     expect(Buffer.from((await readPdf(view)).pdf.bytes).equals(Buffer.from(pdf.bytes))).toBe(true)
   })
 
-  it('renders a long PNG 1080 px wide, the same bytes on a second render', () => {
-    const first = writePosterPng(view)
+  it('renders a long PNG 1080 px wide, the same bytes on a second render', async () => {
+    const first = await writePosterPng(view)
     const png = decodePng(first.bytes)
     expect(png.width).toBe(1080)
     expect(png.height).toBeGreaterThan(2000)
@@ -146,7 +146,7 @@ describe('一图读懂 of the sample', async () => {
     expect(first.svg.match(/<use /g)!.length).toBeGreaterThan(drawn.length * 0.8)
     for (const f of view.figures) expect(drawn).toContain(`${f.figure}${f.cite}`)
     expect(drawn).toContain(`另有${pdf.layout.more}项支持措施`)
-    expect(Buffer.from(writePosterPng(view).bytes).equals(Buffer.from(first.bytes))).toBe(true)
+    expect(Buffer.from((await writePosterPng(view)).bytes).equals(Buffer.from(first.bytes))).toBe(true)
   })
 })
 
@@ -175,14 +175,14 @@ describe('一图读懂 of a policy without stated sums', async () => {
   const view = poster(policy, smallRegistry)
   const {read, text} = await readPdf(view)
 
-  it('shows its parts and their measures instead of empty boxes', () => {
+  it('shows its parts and their measures instead of empty boxes', async () => {
     expect(read.pages).toBe(1)
     expect(view.top).toEqual([])
     expect(text).toContain('政策要点')
     expect(text).not.toContain('谁能享受')
     expect(text).toContain(squash('发挥项目带动作用（第1条）'))
     expect(text).not.toMatch(/（）|另有0/)
-    expect(decodePng(writePosterPng(view).bytes).width).toBe(1080)
+    expect(decodePng((await writePosterPng(view)).bytes).width).toBe(1080)
   })
 })
 

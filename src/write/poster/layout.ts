@@ -321,7 +321,7 @@ function contentBottom(layout: PosterLayout, margin: number): number {
  * and eight contacts when they fit; else fewer benefits per card and fewer contacts (down to two
  * and four), then fewer cards, then one benefit per card. Deterministic.
  */
-export function fitPoster(view: PosterView, painter: Painter, profile: PosterProfile = a4Profile): PosterFit {
+function fitPoster(view: PosterView, painter: Painter, profile: PosterProfile = a4Profile): PosterFit {
   const limit = profile.height ?? Infinity
   const candidates: PosterFit[] = []
   const cards = view.audiences.length
@@ -333,6 +333,11 @@ export function fitPoster(view: PosterView, painter: Painter, profile: PosterPro
     if (contentBottom(layout, profile.margin) <= limit) return fit
   }
   return candidates.at(-1)!
+}
+
+/** The fit of both outputs (the A4 page's), measured with the bundled faces: worked out once per build. */
+export function posterFit(view: PosterView): PosterFit {
+  return fitPoster(view, measuringPainter(), a4Profile)
 }
 
 /** Where each unit's glyphs start (points from the block's left edge), as the PDF painter places them. */

@@ -6,7 +6,7 @@
 import {openPdf} from '../pdf/document.ts'
 import {Painter} from '../pdf/painter.ts'
 import type {PosterView} from '../../view/poster.ts'
-import {a4Profile, fitPoster, layoutPoster, posterFontFiles, type PosterLayout} from './layout.ts'
+import {a4Profile, layoutPoster, posterFit, posterFontFiles, type PosterFit, type PosterLayout} from './layout.ts'
 
 export interface PosterPdf {
   bytes: Uint8Array
@@ -16,7 +16,8 @@ export interface PosterPdf {
 /** Fixed timestamp when the view has no date. */
 const epoch = new Date('2000-01-01T00:00:00Z')
 
-export async function writePosterPdf(view: PosterView, options: {title: string; created?: string}): Promise<PosterPdf> {
+/** The one-page PDF; `fit` (default: worked out here) is what the build shares with the long image. */
+export async function writePosterPdf(view: PosterView, options: {title: string; created?: string; fit?: PosterFit}): Promise<PosterPdf> {
   const profile = a4Profile
   const created = options.created ? new Date(options.created) : epoch
   const {pdf, finish} = openPdf([profile.width, profile.height!], {
@@ -27,7 +28,7 @@ export async function writePosterPdf(view: PosterView, options: {title: string; 
     ModDate: created
   })
   const painter = new Painter(pdf as never, posterFontFiles())
-  const layout = layoutPoster(view, profile, fitPoster(view, painter, profile), painter)
+  const layout = layoutPoster(view, profile, options.fit ?? posterFit(view), painter)
   pdf.addPage({size: [profile.width, profile.height!], margin: 0})
   for (const shape of layout.shapes) {
     if (shape.type === 'rect') {

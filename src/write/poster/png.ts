@@ -8,11 +8,12 @@
  * the sample's 2,000 runs, against well under a second for outlines.) It shows what the PDF shows
  * (the same fit).
  */
-import {Resvg} from '@resvg/resvg-js'
+import {renderAsync} from '@resvg/resvg-js'
+import {encodePng} from '../png.ts'
 import type {Painter} from '../pdf/painter.ts'
 import {shape} from '../pdf/shape.ts'
 import type {PosterView} from '../../view/poster.ts'
-import {a4Profile, fitPoster, layoutPoster, longProfile, measuringPainter, posterColors, unitOrigins, type PosterLayout} from './layout.ts'
+import {layoutPoster, longProfile, measuringPainter, posterColors, posterFit, unitOrigins, type PosterFit, type PosterLayout} from './layout.ts'
 
 /** The parts of a fontkit glyph used here. */
 interface GlyphOutline {
@@ -67,19 +68,21 @@ export interface PosterPng {
   layout: PosterLayout
 }
 
-/** Render the long image. The fit (how many benefits, cards, contacts) is the A4 page's, so both show the same content. */
-export function writePosterPng(view: PosterView): PosterPng {
+/**
+ * Render the long image. The fit (how many benefits, cards, contacts) is the A4 page's, so both show
+ * the same content; the build passes the one it worked out for the PDF. Rasterising and compressing
+ * run on Node's thread pool, beside the rest of the build.
+ */
+export async function writePosterPng(view: PosterView, fit: PosterFit = posterFit(view)): Promise<PosterPng> {
   const painter = measuringPainter()
-  const fit = fitPoster(view, painter, a4Profile)
   const layout = layoutPoster(view, longProfile, fit, painter)
   const svg = posterSvg(layout, painter)
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     font: {loadSystemFonts: false},
     fitTo: {mode: 'original'},
     background: posterColors.page,
     shapeRendering: 2,
     textRendering: 1
   })
-  const bytes = new Uint8Array(resvg.render().asPng())
-  return {bytes, svg, layout}
+  return {bytes: await encodePng(image.pixels, image.width, image.height), svg, layout}
 }
