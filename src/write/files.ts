@@ -17,8 +17,8 @@
  * - files the previous build made and this one no longer makes are removed and returned.
  */
 import {createHash} from 'node:crypto'
-import {copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile, mkdtemp} from 'node:fs/promises'
-import {realpathSync} from 'node:fs'
+import {mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile, mkdtemp} from 'node:fs/promises'
+import {copyFileSync, existsSync, linkSync, mkdirSync, realpathSync, renameSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {basename, dirname, join, relative, resolve, isAbsolute, sep} from 'node:path'
 import {UserError} from '../errors.ts'
@@ -199,23 +199,32 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   // Moved files, newest last, with the backup of the file each replaced (to undo on error).
   const moved: Array<{target: string; backup?: string}> = []
   try {
-    for (const {file} of targets) {
-      const staged = insideDir(staging, join('new', file.path))
-      await mkdir(dirname(staged), {recursive: true})
-      await writeFile(staged, file.bytes)
-    }
+    await stageFiles(join(staging, 'new'), files)
     // The manifest to be, first in the staging folder: a killed build's moved files stay recognisable.
     await writeFile(join(staging, manifestName), manifest)
+    // One file after another, so an error leaves a list to undo; synchronous calls, because these
+    // are a hundred or more quick metadata changes on one file system and each await would cost a
+    // round trip through the thread pool.
+    const folders = new Set<string>()
+    const folder = (path: string) => {
+      if (folders.has(path)) return
+      mkdirSync(path, {recursive: true})
+      folders.add(path)
+    }
     for (const [index, {file, target}] of targets.entries()) {
       await pauseForTest(index + 1, staging)
-      await mkdir(dirname(target), {recursive: true})
+      folder(dirname(target))
       let backup: string | undefined
-      if (await stat(target).catch(() => undefined)) {
+      if (existsSync(target)) {
         backup = insideDir(staging, join('old', file.path))
-        await mkdir(dirname(backup), {recursive: true})
-        await link(target, backup).catch(() => copyFile(target, backup!))
+        folder(dirname(backup))
+        try {
+          linkSync(target, backup)
+        } catch {
+          copyFileSync(target, backup)
+        }
       }
-      await rename(insideDir(staging, join('new', file.path)), target)
+      renameSync(insideDir(staging, join('new', file.path)), target)
       moved.push({target, backup})
     }
     await rename(join(staging, manifestName), join(root, manifestName))
@@ -288,6 +297,26 @@ function samePath(a: string, b: string): boolean {
 
 function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** Write every file under `dir`, several at a time (each folder made once). */
+async function stageFiles(dir: string, files: readonly OutputFile[]): Promise<void> {
+  const folders = new Map<string, Promise<unknown>>()
+  const folder = (path: string) => {
+    let made = folders.get(path)
+    if (!made) folders.set(path, (made = mkdir(path, {recursive: true})))
+    return made
+  }
+  let next = 0
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!
+      const staged = insideDir(dir, file.path)
+      await folder(dirname(staged))
+      await writeFile(staged, file.bytes)
+    }
+  }
+  await Promise.all(Array.from({length: Math.min(8, files.length)}, worker))
 }
 
 async function hashOf(path: string): Promise<string | undefined> {
