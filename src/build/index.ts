@@ -37,6 +37,7 @@ import {indexView, type IndexLink} from '../view/index-page.ts'
 import {issuerBlock, unusedDeadlines} from '../view/common.ts'
 import {ledgerView} from '../view/ledger.ts'
 import type {ViewContext, ViewDocument} from '../view/types.ts'
+import type {PosterFiles, PosterJob} from '../write/poster/index.ts'
 import {createWriter, documentFormats, type DocumentWriter} from '../write/index.ts'
 import {writeHtml} from '../write/html.ts'
 import {writeJson} from '../write/json.ts'
@@ -109,7 +110,7 @@ export interface BuildReport {
   messages: VFileMessage[]
   /** Files the previous build made in the output folder that this one no longer makes, removed (relative paths). */
   removed: string[]
-  /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, writers, write:<format>, index, save, total. */
+  /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, writers, write:<format>, poster, index, save, total. */
   timings: Record<string, number>
 }
 
@@ -236,11 +237,18 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   await Promise.all([...documentWriters.values()].map((pending) => pending.then((writer) => isWriter(writer) && writer.begin?.(inputs), () => undefined)))
   lap('writers') // waiting for the writers' modules (docx, pdfkit) and threads to be ready
 
-  // The poster's long image starts now: it renders and compresses on the thread pool while the documents are written.
+  // 一图读懂 starts now, beside the documents: drawn by the PDF writer (in its thread, with the fonts
+  // it has loaded), or here when the build writes no PDFs of documents.
   const issuer = issuerBlock(policy, config)
   const interpretation = documents.findIndex((d) => d.kind === 'interpretation')
-  const poster = interpretation >= 0 && (formats.has('pdf') || formats.has('png')) ? await startPoster(documents[interpretation].data as InterpretationView, context, formats.has('png')) : undefined
-  lap('write:poster-png')
+  const poster =
+    interpretation >= 0 && (formats.has('pdf') || formats.has('png'))
+      ? await startPoster(
+          {interpretation: documents[interpretation].data as InterpretationView, context, title: `《${policy.title}》一图读懂`, created: issuer.created, pdf: formats.has('pdf'), png: formats.has('png')},
+          documentWriters.get('pdf')
+        )
+      : undefined
+  lap('poster')
 
   // Every file produced is staged here and reported at once; all are saved together at the end.
   const files: OutputFile[] = []
@@ -280,22 +288,17 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
     lap(`write:${format}`)
   }
 
-  // 一图读懂: the interpretation's one-page poster (PDF) and long image (PNG), one fit for both
+  // 一图读懂: the interpretation's one-page poster (PDF) and long image (PNG)
   if (poster) {
     const links = written.get(interpretation) ?? []
-    if (formats.has('pdf')) {
-      const {writePosterPdf} = await import('../write/poster/pdf.ts')
-      const pdf = await writePosterPdf(poster.view, {title: `《${policy.title}》一图读懂`, created: issuer.created, fit: poster.fit})
-      stage('一图读懂.pdf', pdf.bytes, 'pdf')
-      links.push({label: '一图读懂.pdf', href: '一图读懂.pdf'})
-      lap('write:poster-pdf')
-    }
-    if (poster.png) {
-      stage('一图读懂.png', (await poster.png).bytes, 'png')
-      links.push({label: '一图读懂.png', href: '一图读懂.png'})
-      lap('write:poster-png')
+    const {pdf, png} = await poster.files
+    for (const [bytes, name, format] of [[pdf, '一图读懂.pdf', 'pdf'], [png, '一图读懂.png', 'png']] as const) {
+      if (!bytes) continue
+      stage(name, bytes, format)
+      links.push({label: name, href: name})
     }
     written.set(interpretation, links)
+    lap('poster')
   }
 
   // data writers
@@ -342,16 +345,20 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
 }
 
 /**
- * The poster's view and fit (the A4 page's, shared by both outputs), and its long image started:
- * it renders and compresses on the thread pool while the build writes the documents.
+ * Start 一图读懂 from the interpretation's view: on the PDF writer when there is one (it holds the
+ * fonts, maybe in its own thread), else here.
  */
-async function startPoster(interpretation: InterpretationView, context: ViewContext, png: boolean) {
-  const [{buildPosterView}, {posterFit}] = await Promise.all([import('../view/poster.ts'), import('../write/poster/layout.ts')])
-  const view = buildPosterView(interpretation, context.policy, {config: context.config, registry: context.registry})
-  const fit = posterFit(view)
-  const image = png ? import('../write/poster/png.ts').then(({writePosterPng}) => writePosterPng(view, fit)) : undefined
-  image?.catch(() => undefined) // awaited (and its error raised) where the image is staged
-  return {view, fit, png: image}
+async function startPoster(
+  job: {interpretation: InterpretationView; context: ViewContext} & Omit<PosterJob, 'view'>,
+  pdfWriter: PendingWriter | undefined
+): Promise<{files: Promise<PosterFiles>}> {
+  const {buildPosterView} = await import('../view/poster.ts')
+  const {interpretation, context, ...rest} = job
+  const posterJob: PosterJob = {...rest, view: buildPosterView(interpretation, context.policy, {config: context.config, registry: context.registry})}
+  const writer = pdfWriter && (await pdfWriter.catch(() => undefined))
+  const files = writer && isWriter(writer) && writer.poster ? writer.poster(posterJob) : import('../write/poster/index.ts').then(({writePoster}) => writePoster(posterJob))
+  files.catch(() => undefined) // awaited (and its error raised) where the poster is staged
+  return {files}
 }
 
 function isWriter(value: DocumentWriter | {unavailable: string}): value is DocumentWriter {

@@ -17,6 +17,7 @@ import {officialLayout} from '../layout/gbt9704.ts'
 import {writeHtml} from './html.ts'
 import {writeMarkdown} from './md.ts'
 import {threadedWriter} from './thread.ts'
+import type {PosterFiles, PosterJob} from './poster/index.ts'
 
 export type DocumentFormat = Extract<Format, 'md' | 'html' | 'docx' | 'pdf'>
 export const documentFormats: readonly DocumentFormat[] = ['md', 'html', 'docx', 'pdf']
@@ -47,6 +48,8 @@ export interface DocumentWriter {
   begin?(inputs: readonly RenderedDocument[]): void
   /** Release what the writer holds (its worker thread). */
   close?(): Promise<void>
+  /** 一图读懂 (the PDF writer only): drawn with the fonts this writer's thread has loaded. */
+  poster?(job: PosterJob): Promise<PosterFiles>
 }
 
 export interface WriterOptions {
@@ -84,7 +87,8 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
       write: async ({doc}) => {
         const result = await writer.write(doc)
         return {bytes: result.bytes, warnings: result.warnings, notes: result.notes}
-      }
+      },
+      poster: async (job) => (await import('./poster/index.ts')).writePoster(job)
     }
   }
 }

@@ -13,20 +13,18 @@
 import {Worker} from 'node:worker_threads'
 import {UserError} from '../errors.ts'
 import type {DocumentFormat, DocumentWriter, RenderedDocument, WriteResult, WriterOptions} from './index.ts'
+import type {PosterFiles, PosterJob} from './poster/index.ts'
 
 /** Messages from the worker. */
 export type FromWorker =
   | {kind: 'ready'; extension: string}
   | {kind: 'unavailable'; reason: string}
   | {kind: 'failed'; error: SerializedError}
-  | {kind: 'done'; id: number; result: WriteResult}
+  | {kind: 'done'; id: number; result: WriteResult | PosterFiles}
   | {kind: 'done'; id: number; error: SerializedError}
 
-/** Messages to the worker. */
-export interface ToWorker {
-  id: number
-  input: RenderedDocument
-}
+/** Messages to the worker: a document to write, or the poster (the PDF writer's worker). */
+export type ToWorker = {id: number; input: RenderedDocument} | {id: number; poster: PosterJob}
 
 export interface WorkerData {
   format: DocumentFormat
@@ -68,7 +66,7 @@ function workerFailure(format: string, error: Error): Error {
  */
 export function threadedWriter(url: URL, format: DocumentFormat, options: WriterOptions, window = 4): Promise<DocumentWriter | {unavailable: string}> {
   const worker = new Worker(url, {workerData: {format, options} satisfies WorkerData})
-  type Job = {id: number; input: RenderedDocument; resolve: (result: WriteResult) => void; reject: (error: Error) => void}
+  type Job = {message: ToWorker; resolve: (result: never) => void; reject: (error: Error) => void}
   /** Posted to the worker, not answered yet. */
   const waiting = new Map<number, Job>()
   /** Not posted yet (beyond the window). */
@@ -79,16 +77,17 @@ export function threadedWriter(url: URL, format: DocumentFormat, options: Writer
   const fill = () => {
     while (waiting.size < window && queued.length > 0) {
       const job = queued.shift()!
-      waiting.set(job.id, job)
-      worker.postMessage({id: job.id, input: job.input} satisfies ToWorker)
+      waiting.set(job.message.id, job)
+      worker.postMessage(job.message)
     }
     if (waiting.size > 0) worker.ref()
     else worker.unref()
   }
-  const post = (input: RenderedDocument): Promise<WriteResult> => {
+  /** Queue a document or the poster; the answer comes back as the worker's `done` message for its id. */
+  const post = <Result>(job: {input: RenderedDocument} | {poster: PosterJob}): Promise<Result> => {
     if (failure) return Promise.reject(failure)
-    const result = new Promise<WriteResult>((resolve, reject) => queued.push({id: next++, input, resolve, reject}))
-    result.catch(() => undefined) // raised where the build awaits this document
+    const result = new Promise<Result>((resolve, reject) => queued.push({message: {id: next++, ...job}, resolve, reject}))
+    result.catch(() => undefined) // raised where the build awaits it
     fill()
     return result
   }
@@ -102,13 +101,14 @@ export function threadedWriter(url: URL, format: DocumentFormat, options: Writer
     const writer: DocumentWriter = {
       extension: format,
       begin(inputs) {
-        for (const input of inputs) if (!started.has(input.doc)) started.set(input.doc, post(input))
+        for (const input of inputs) if (!started.has(input.doc)) started.set(input.doc, post<WriteResult>({input}))
       },
       write(input) {
-        const result = started.get(input.doc) ?? post(input)
+        const result = started.get(input.doc) ?? post<WriteResult>({input})
         started.delete(input.doc)
         return result
       },
+      poster: (poster) => post<PosterFiles>({poster}),
       async close() {
         await worker.terminate()
       }
@@ -127,7 +127,7 @@ export function threadedWriter(url: URL, format: DocumentFormat, options: Writer
         const job = waiting.get(message.id)
         waiting.delete(message.id)
         if ('error' in message) job?.reject(reviveError(message.error))
-        else job?.resolve(message.result)
+        else job?.resolve(message.result as never)
       }
       fill()
     })

@@ -17,19 +17,28 @@ created.then(
   (error: unknown) => send({kind: 'failed', error: serializeError(error)})
 )
 
+/** Hand bytes over without a copy when they own their whole buffer. */
+function transferable(bytes: Uint8Array | string | undefined): ArrayBuffer[] {
+  const own = bytes !== undefined && typeof bytes !== 'string' && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+  return own ? [bytes.buffer as ArrayBuffer] : []
+}
+
 let queue = Promise.resolve()
-port.on('message', ({id, input}: ToWorker) => {
+port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
     try {
       const writer = await created
       if (!('write' in writer)) throw new Error(writer.unavailable)
-      const result: WriteResult = await writer.write(input)
-      const {bytes} = result
-      // Hand the bytes over without a copy when they own their whole buffer.
-      const own = typeof bytes !== 'string' && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-      send({kind: 'done', id, result}, own ? [bytes.buffer as ArrayBuffer] : [])
+      if ('input' in message) {
+        const result: WriteResult = await writer.write(message.input)
+        send({kind: 'done', id: message.id, result}, transferable(result.bytes))
+      } else {
+        if (!writer.poster) throw new Error(`The .${format} writer draws no poster`)
+        const files = await writer.poster(message.poster)
+        send({kind: 'done', id: message.id, result: files}, [...transferable(files.pdf), ...transferable(files.png)])
+      }
     } catch (error) {
-      send({kind: 'done', id, error: serializeError(error)})
+      send({kind: 'done', id: message.id, error: serializeError(error)})
     }
   })
 })

@@ -18,6 +18,9 @@ import type {RegistryLike} from '../../src/view/types.ts'
 import {writePosterPdf} from '../../src/write/poster/pdf.ts'
 import {writePosterPng} from '../../src/write/poster/png.ts'
 import {unitOrigins} from '../../src/write/poster/layout.ts'
+import {writePoster} from '../../src/write/poster/index.ts'
+import {threadedWriter} from '../../src/write/thread.ts'
+import type {DocumentWriter} from '../../src/write/index.ts'
 import {extract} from '../write-pdf/extract.ts'
 import {squash} from '../helpers/text.ts'
 import {smallPolicy, smallRegistry} from '../view/small-tree.ts'
@@ -147,6 +150,31 @@ describe('一图读懂 of the sample', async () => {
     for (const f of view.figures) expect(drawn).toContain(`${f.figure}${f.cite}`)
     expect(drawn).toContain(`另有${pdf.layout.more}项支持措施`)
     expect(Buffer.from((await writePosterPng(view)).bytes).equals(Buffer.from(first.bytes))).toBe(true)
+  })
+})
+
+describe('一图读懂 drawn by the PDF writer', async () => {
+  const view = poster(await sample())
+  const job = {view, title: '一图读懂', created: '2024-03-05T00:00:00Z', pdf: true, png: true}
+
+  it('gives the page and the image of the separate writers, from one fit', async () => {
+    const both = await writePoster(job)
+    const page = await writePosterPdf(view, {title: job.title, created: job.created})
+    expect(Buffer.from(both.pdf!).equals(Buffer.from(page.bytes))).toBe(true)
+    expect(Buffer.from(both.png!).equals(Buffer.from((await writePosterPng(view)).bytes))).toBe(true)
+    expect(await writePoster({...job, pdf: false})).toEqual({pdf: undefined, png: both.png})
+  })
+
+  it('gives the same bytes in the worker thread of the PDF writer', async () => {
+    const workerUrl = new URL('../../dist/cli/write-worker.js', import.meta.url)
+    const threaded = (await threadedWriter(workerUrl, 'pdf', {config: {}, baseDir: process.cwd()})) as DocumentWriter
+    try {
+      const [there, here] = await Promise.all([threaded.poster!(job), writePoster(job)])
+      expect(Buffer.from(there.pdf!).equals(Buffer.from(here.pdf!))).toBe(true)
+      expect(Buffer.from(there.png!).equals(Buffer.from(here.png!))).toBe(true)
+    } finally {
+      await threaded.close?.()
+    }
   })
 })
 
