@@ -110,7 +110,7 @@ export interface BuildReport {
   messages: VFileMessage[]
   /** Files the previous build made in the output folder that this one no longer makes, removed (relative paths). */
   removed: string[]
-  /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, writers, write:<format>, poster, index, save, total. */
+  /** Milliseconds per stage: read, registry, parse, extract, check, templates, views, render, doc, write:<format>, poster, index, save, total. */
   timings: Record<string, number>
 }
 
@@ -232,10 +232,10 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   lap('render')
   const docs = rendered.map((markdown) => parseDocument(markdown))
   lap('doc')
-  // A writer in a worker thread starts on every document now, while this thread writes the others.
+  // A writer in a worker thread starts on every document as soon as it is ready, while this thread
+  // writes the others (not awaited: the loop below awaits each writer, after this has run).
   const inputs = docs.map((doc, i) => ({markdown: rendered[i], doc}))
-  await Promise.all([...documentWriters.values()].map((pending) => pending.then((writer) => isWriter(writer) && writer.begin?.(inputs), () => undefined)))
-  lap('writers') // waiting for the writers' modules (docx, pdfkit) and threads to be ready
+  for (const pending of documentWriters.values()) pending.then((writer) => isWriter(writer) && writer.begin?.(inputs), () => undefined)
 
   // 一图读懂 starts now, beside the documents: drawn by the PDF writer (in its thread, with the fonts
   // it has loaded), or here when the build writes no PDFs of documents.
@@ -265,6 +265,27 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
     options.onDocument?.(document)
   }
 
+  // data writers: in this thread, before the results of a writer in a worker thread are awaited
+  const data: IndexLink[] = []
+  let dataWritten = false
+  const writeData = async () => {
+    if (dataWritten) return
+    dataWritten = true
+    if (formats.has('xlsx') && !noDuties) {
+      const {writeXlsx} = await import('../write/xlsx/ledger.ts') // exceljs: loaded only for builds that write the ledger
+      const ledger = await writeXlsx(ledgerView(context))
+      for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
+      stage('任务台账.xlsx', ledger.bytes, 'xlsx')
+      data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
+      lap('write:xlsx')
+    }
+    if (formats.has('json')) {
+      stage('policy.json', writeJson(policy), 'json')
+      data.push({label: 'policy.json', href: 'policy.json'})
+      lap('write:json')
+    }
+  }
+
   // document writers
   const written = new Map<number, IndexLink[]>()
   for (const format of documentFormats) {
@@ -275,6 +296,7 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
       warnings.push(`未生成 .${format} 文件：${writer.unavailable}`)
       continue
     }
+    if (writer.threaded) await writeData()
     for (const [i, document] of documents.entries()) {
       const result = await writer.write(inputs[i])
       for (const warning of result.warnings ?? []) if (!warnings.includes(warning)) warnings.push(warning)
@@ -288,6 +310,8 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
     lap(`write:${format}`)
   }
 
+  await writeData()
+
   // 一图读懂: the interpretation's one-page poster (PDF) and long image (PNG)
   if (poster) {
     const links = written.get(interpretation) ?? []
@@ -299,22 +323,6 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
     }
     written.set(interpretation, links)
     lap('poster')
-  }
-
-  // data writers
-  const data: IndexLink[] = []
-  if (formats.has('xlsx') && !noDuties) {
-    const {writeXlsx} = await import('../write/xlsx/ledger.ts') // exceljs: loaded only for builds that write the ledger
-    const ledger = await writeXlsx(ledgerView(context))
-    for (const warning of ledger.warnings) if (!warnings.includes(warning)) warnings.push(warning)
-    stage('任务台账.xlsx', ledger.bytes, 'xlsx')
-    data.push({label: '任务台账.xlsx', href: '任务台账.xlsx'})
-    lap('write:xlsx')
-  }
-  if (formats.has('json')) {
-    stage('policy.json', writeJson(policy), 'json')
-    data.push({label: 'policy.json', href: 'policy.json'})
-    lap('write:json')
   }
 
   // index.html
@@ -355,8 +363,11 @@ async function startPoster(
   const {buildPosterView} = await import('../view/poster.ts')
   const {interpretation, context, ...rest} = job
   const posterJob: PosterJob = {...rest, view: buildPosterView(interpretation, context.policy, {config: context.config, registry: context.registry})}
-  const writer = pdfWriter && (await pdfWriter.catch(() => undefined))
-  const files = writer && isWriter(writer) && writer.poster ? writer.poster(posterJob) : import('../write/poster/index.ts').then(({writePoster}) => writePoster(posterJob))
+  const here = () => import('../write/poster/index.ts').then(({writePoster}) => writePoster(posterJob))
+  const files = (pdfWriter ?? Promise.resolve(undefined)).then(
+    (writer) => (writer && isWriter(writer) && writer.poster ? writer.poster(posterJob) : here()),
+    here
+  )
   files.catch(() => undefined) // awaited (and its error raised) where the poster is staged
   return {files}
 }

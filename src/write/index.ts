@@ -40,6 +40,8 @@ export interface WriteResult {
 export interface DocumentWriter {
   /** File extension without the dot. */
   extension: string
+  /** Writes in a worker thread: the build does its own work before awaiting this writer's files. */
+  threaded?: boolean
   write(input: RenderedDocument): Promise<WriteResult>
   /**
    * Every document of the build, once rendered, before the first `write`: a writer in a worker

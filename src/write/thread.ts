@@ -100,6 +100,7 @@ export function threadedWriter(url: URL, format: DocumentFormat, options: Writer
   return new Promise((resolve, reject) => {
     const writer: DocumentWriter = {
       extension: format,
+      threaded: true,
       begin(inputs) {
         for (const input of inputs) if (!started.has(input.doc)) started.set(input.doc, post<WriteResult>({input}))
       },
