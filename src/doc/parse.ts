@@ -16,7 +16,8 @@ import {plainBlocks, plainCell} from './plain.ts'
 
 /**
  * CommonMark plus GFM tables. Tables are cut out and read, and the rest cut into sections, by
- * `splitBlocks` (see there why);
+ * `splitBlocks` (see there why); sections and cells in the plain subset the templates write are
+ * read without remark (`plain.ts`), the rest with it.
  * remark-gfm is not used here because its autolink literals would turn a bare URL in policy text
  * into a link that runs on through the Chinese text after it and keeps escapes raw.
  */
@@ -242,19 +243,18 @@ function copyInlines(nodes: readonly Inline[]): Inline[] {
 }
 
 /**
- * Table cells' inline Markdown (one line each, block markers at their start already escaped by
- * `splitBlocks`). Plain cells (most) are read by `plainCell`; the others are parsed in one pass as
- * paragraphs separated by blank lines: one parse per cell would cost more in parser set-up than in
- * parsing.
+ * Table cells' inline Markdown (one line each, not empty, block markers at their start already
+ * escaped by `splitBlocks`). Plain cells (most) are read by `plainCell`; the others are parsed in
+ * one pass as paragraphs separated by blank lines: one parse per cell would cost more in parser
+ * set-up than in parsing.
  */
 function cellsInlines(cells: string[]): Inline[][] {
-  const plain = cells.map((cell) => (cell === '' ? undefined : plainCell(cell)))
-  const marked = cells.filter((cell, i) => cell !== '' && plain[i] === undefined)
-  const blocks = marked.length > 0 ? (processor.parse(marked.join('\n\n')) as Root).children : []
-  const together = blocks.length === marked.length && blocks.every((block) => block.type === 'paragraph')
+  const plain = cells.map((cell) => plainCell(cell))
+  const others = cells.filter((_, i) => !plain[i])
+  const blocks = others.length > 0 ? (processor.parse(others.join('\n\n')) as Root).children : []
+  const together = blocks.length === others.length && blocks.every((block) => block.type === 'paragraph')
   let next = 0
   return cells.map((cell, i) => {
-    if (cell === '') return []
     const nodes = plain[i]
     if (nodes) return inlines(nodes)
     const block = together ? blocks[next++] : (processor.parse(cell) as Root).children[0]

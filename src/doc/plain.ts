@@ -14,7 +14,7 @@ import type {Point, Position} from 'unist'
 const escape = /\\[!-/:-@[-`{-~]/y
 /**
  * A link as the templates write it: a label without brackets or markup, an address without
- * spaces, brackets, quotes or references (remark takes it as written).
+ * spaces, brackets, quotes or references (remark takes it as written). `linkRest` follows the `[`.
  */
 const linkRest = String.raw`((?:[^[\]\\\x60*_<&!\t\r\0]|\\[!-/:-@[-\x60{-~]){1,999})\]\(([\w%./:~-]+)\)`
 const link = new RegExp(String.raw`\[${linkRest}`, 'y')
@@ -46,8 +46,9 @@ function classify(text: string, index: number): 0 | 1 | 2 {
 
 /**
  * One line of inline Markdown as remark reads it, if it is plain: text with backslash escapes,
- * `**strong**` (runs of two, each closing the one before it) and links, not both in one line. Not at the line's ends: whitespace (trimmed) or a
- * backslash (a hard break before a line ending). Callers check the line's start for block syntax.
+ * `**strong**` (runs of two, each closing the one before it) and links, not both in one line.
+ * Not at the line's ends: whitespace (trimmed) or a backslash (a hard break before a line ending).
+ * Callers check the line's start for block syntax.
  */
 export function plainInline(line: string): PhrasingContent[] | undefined {
   if (line === '' || /^[ \t]|[ \t\\]$/.test(line)) return undefined
