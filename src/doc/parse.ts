@@ -127,25 +127,41 @@ function shiftPositions(node: RootContent | PhrasingContent | BlockContent | Def
   if ('children' in node) for (const child of node.children as Array<RootContent>) shiftPositions(child, lines, offset)
 }
 
-/** A JSON string (as `JSON.stringify` writes it: no lone surrogates, no raw control characters). */
-const jsonString = String.raw`"(?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|\\["\\bfnrt]|\\u[0-9a-fA-F]{4})*"`
-/** `key: value` with a value as the templates write it (`yamlValue`): a string, a list of strings or null. */
-const jsonLine = new RegExp(String.raw`^(?!(?:true|false|null):)([a-z][A-Za-z]*): (null|${jsonString}|\[(?:${jsonString}(?:,${jsonString})*)?\])$`)
+/** `key: value`, with a key that YAML reads as a string (`.` stops at YAML's line breaks). */
+const fieldLine = /^(?!(?:true|false|null):)([a-z][A-Za-z]*): (.+)$/
+/** Characters JSON leaves raw that YAML may not read as they are: C1 controls, BOM, non-characters. */
+const notForYaml = /[\x7f-\x9f\ufeff\ufffe\uffff]/
 
 /**
- * Front matter as the templates write it, one `key: value` a line with JSON values (a subset of
- * YAML 1.2 that reads the same in both), read as JSON: the YAML parser costs more than the rest of
- * a document. `undefined` for any other front matter, and for a repeated or forbidden key (the
- * YAML reader reports those).
+ * Front matter as the templates write it, one `key: value` a line with the value in JSON (see
+ * `jsonValue`), read as JSON: the YAML parser costs more than the rest of a document. `undefined`
+ * for any other front matter, and for a repeated or forbidden key (the YAML reader reports those).
  */
 export function frontMatterAsJson(text: string): Record<string, unknown> | undefined {
   const fields: Record<string, unknown> = {}
   for (const line of text.split('\n')) {
-    const match = jsonLine.exec(line)
-    if (!match || Object.hasOwn(fields, match[1]!) || isPrototypeKey(match[1]!)) return undefined
-    fields[match[1]!] = JSON.parse(match[2]!) as unknown
+    const match = fieldLine.exec(line)
+    if (!match || notForYaml.test(match[2]!) || Object.hasOwn(fields, match[1]!) || isPrototypeKey(match[1]!)) return undefined
+    const value = jsonValue(match[2]!)
+    if (value === undefined) return undefined
+    fields[match[1]!] = value
   }
   return fields
+}
+
+/**
+ * A value as `yamlValue` writes it: null, a string or a list of strings, spelled exactly as
+ * `JSON.stringify` spells it (a subset of YAML 1.2 that reads the same in both); else `undefined`.
+ */
+function jsonValue(text: string): string | string[] | null | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const fits = value === null || typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+  return fits && JSON.stringify(value) === text ? (value as string | string[] | null) : undefined
 }
 
 function normaliseMeta(raw: Record<string, unknown>): DocMeta {

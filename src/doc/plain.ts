@@ -187,7 +187,9 @@ function plainRun(lines: Line[], point: (line: Line, column: number) => Point): 
     if (text.startsWith('- ')) {
       // After a blank line another item would make the list loose, one list still; in a quote,
       // remark ends a list after the `>` of the blank line that follows it: neither read here.
-      if (lines.slice(end).find((next) => next.text !== '')?.text.startsWith('- ') || lines[end]?.column) return undefined
+      let next = end
+      while (lines[next]?.text === '') next++
+      if (lines[next]?.text.startsWith('- ') || lines[end]?.column) return undefined
       const items: ListItem[] = []
       for (const itemLine of lines.slice(i, end)) {
         const content: Line = {text: itemLine.text.slice(2), line: itemLine.line, column: itemLine.column + 2}
