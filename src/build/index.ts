@@ -19,7 +19,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {Config, Format} from '../config/types.ts'
 import {allFormats} from '../config/types.ts'
 import {UserError} from '../errors.ts'
-import {parseDocument} from '../doc/parse.ts'
+import {createDocumentParser, parseDocument} from '../doc/parse.ts'
 import type {Policy} from '../tree/types.ts'
 import {codePointLabel, stripXmlInvalid, withoutXmlInvalid, xmlInvalidPattern} from '../tree/characters.ts'
 import {assertUsable, parsePolicy} from '../parse/index.ts'
@@ -230,7 +230,7 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
   // templates → Markdown → Doc
   const rendered = documents.map((document) => withoutXmlInvalid(render(templates, document.template, document.data)))
   lap('render')
-  const docs = rendered.map((markdown) => parseDocument(markdown))
+  const docs = rendered.map(createDocumentParser())
   lap('doc')
   // A writer in a worker thread starts on every document as soon as it is ready, while this thread
   // writes the others (not awaited: the loop below awaits each writer, after this has run).

@@ -106,21 +106,19 @@ export function splitBlocks(markdown: string): {sections: Section[]; tables: Raw
 
 /** Cells of a row: split at `|` not escaped by a backslash; outer pipes optional. */
 function splitRow(line: string): string[] {
+  const row = line.trim()
   const cells: string[] = []
-  let cell = ''
-  let backslashes = 0
-  for (const char of line.trim()) {
-    if (char === '|' && backslashes % 2 === 0) {
-      cells.push(cell)
-      cell = ''
-    } else {
-      cell += char
-    }
-    backslashes = char === '\\' ? backslashes + 1 : 0
+  let from = 0
+  for (let at = row.indexOf('|'); at !== -1; at = row.indexOf('|', at + 1)) {
+    let backslashes = 0
+    while (row[at - backslashes - 1] === '\\') backslashes++
+    if (backslashes % 2 === 1) continue
+    cells.push(row.slice(from, at))
+    from = at + 1
   }
-  cells.push(cell)
-  if (line.trim().startsWith('|')) cells.shift()
-  if (line.trim().endsWith('|') && !line.trim().endsWith('\\|')) cells.pop()
+  cells.push(row.slice(from))
+  if (row.startsWith('|')) cells.shift()
+  if (row.endsWith('|') && !row.endsWith('\\|')) cells.pop()
   return cells
 }
 

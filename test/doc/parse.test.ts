@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {inlineText, isAnnexLabel, parseDocument} from '../../src/doc/parse.ts'
+import {createDocumentParser, inlineText, isAnnexLabel, parseDocument} from '../../src/doc/parse.ts'
 import type {Block, Table} from '../../src/doc/types.ts'
 
 const text = (block: Block | undefined): string =>
@@ -95,5 +95,27 @@ describe('sections', () => {
   it('does not cut at a heading line inside a fenced code block', () => {
     const doc = parseDocument('```\n# 不是标题\n```\n\n# 标题\n')
     expect(doc.main.map((b) => b.type)).toEqual(['paragraph', 'heading'])
+  })
+})
+
+describe('cells', () => {
+  it('reads cells with other markup through remark, beside plain cells', () => {
+    const doc = parseDocument('| a | b | c |\n|---|---|---|\n| *斜* | `码` | 平 |\n| <b>x</b> | **粗** | &amp; |\n')
+    expect((doc.main[0] as Table).rows).toEqual([
+      [[{type: 'emphasis', children: [{type: 'text', value: '斜'}]}], [{type: 'text', value: '码'}], [{type: 'text', value: '平'}]],
+      [[{type: 'text', value: '<b>x</b>'}], [{type: 'strong', children: [{type: 'text', value: '粗'}]}], [{type: 'text', value: '&'}]]
+    ])
+  })
+
+  it('reads the cells a build repeats once, and gives every document its own nodes', () => {
+    const markdown = (unit: string) => `---\nkeep: ["${unit}"]\n---\n\n| 单位 | 任务 |\n|---|---|\n| 区财政局 | **2024年**完成 |\n`
+    const parse = createDocumentParser()
+    const [a, b, c] = [markdown('区财政局'), markdown('区财政局'), markdown('财政')].map((md) => parse(md))
+    for (const [doc, md] of [[a, markdown('区财政局')], [b, markdown('区财政局')], [c, markdown('财政')]] as const) expect(doc).toEqual(parseDocument(md))
+    const cell = (doc: typeof a) => (doc!.main[0] as Table).rows[0]![0]!
+    expect(cell(a)).toEqual([{type: 'text', value: '区财政局', keep: true}])
+    expect(cell(c)).toEqual([{type: 'text', value: '区'}, {type: 'text', value: '财政', keep: true}, {type: 'text', value: '局'}])
+    expect(cell(a)).not.toBe(cell(b))
+    expect(cell(a)[0]).not.toBe(cell(b)[0])
   })
 })
