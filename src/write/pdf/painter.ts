@@ -15,27 +15,12 @@
 import type PDFDocument from 'pdfkit'
 import type {FontkitFont, Slot} from './fonts.ts'
 import {loadFont} from './fonts.ts'
-import {breakLines, segment, wordSegments, type BreakOptions, type Line, type Unit} from './lines.ts'
-import {words} from '../../doc/words.ts'
+import {breakLines, type BreakOptions, type Line} from './lines.ts'
+import {Measurer, type MeasureOptions, type Span, type StyledUnit, type TextStyle} from './measure.ts'
 import {shape, type Shaped} from './shape.ts'
 import {speedUpSubset} from './subset.ts'
 
-export interface TextStyle {
-  slot: Slot
-  size: number
-  /** Fill colour, `#RRGGBB`; default black. */
-  color?: string
-}
-
-/** Styled text; `\n` is a hard line break. */
-export interface Span {
-  text: string
-  style: TextStyle
-  /** An unbreakable span (unit name, date, quantity, document number): no break inside. */
-  keep?: boolean
-  /** Break only between words (table cells, titles); default: between any two Han characters. */
-  words?: boolean
-}
+export type {MeasureOptions, Span, StyledUnit, TextStyle} from './measure.ts'
 
 /** pdfkit's embedded font (internal API: `encode`, `ref`, `id`). */
 interface EmbeddedFont {
@@ -54,28 +39,8 @@ type Doc = InstanceType<typeof PDFDocument> & {
   addContent(data: string | Uint8Array): unknown
 }
 
-export interface MeasureOptions {
-  /**
-   * Grid cell for body-size type (points), and that body size: full-width characters take whole
-   * cells (official layout: 156 mm / 28 for 16 pt). Other sizes scale the cell with their size.
-   */
-  cell?: number
-  cellSize?: number
-  /** Full-width punctuation may be squeezed to half width (push-in). */
-  squeeze?: boolean
-}
-
-/** Styled unit: a line-engine unit plus what drawing needs. */
-export interface StyledUnit extends Unit {
-  style: number
-  /** Natural advance in points. */
-  natural: number
-  /** The unit's glyphs in its font (absent for breaks). */
-  shaped?: Shaped
-}
-
 export interface Placed {
-  units: StyledUnit[]
+  units: readonly StyledUnit[]
   lines: Line[]
 }
 
@@ -85,13 +50,12 @@ const num = (n: number): string => {
 }
 
 export class Painter {
-  /** Styles used on this document; units point into it. */
-  readonly styles: TextStyle[] = []
-  private readonly styleKeys = new Map<string, number>()
   private readonly registered = new Map<string, string>()
   private readonly missing = new Map<string, Set<string>>()
   /** Per embedded font (by resource id): glyph id → subset code, this document only. */
   private readonly codes = new Map<string, Map<number, string>>()
+  /** Content that sets each fill colour used (pdfkit's `fillColor` writes the same). */
+  private readonly fills = new Map<string, string>()
   // Scratch arrays for drawRun (a run never outlives the call).
   private readonly hex: string[] = []
   private readonly natural: number[] = []
@@ -103,8 +67,15 @@ export class Painter {
 
   constructor(
     private readonly doc: Doc,
-    private readonly files: Record<Slot, string>
+    private readonly files: Record<Slot, string>,
+    /** Shared by the documents of a writer (see `Measurer`); one of its own by default. */
+    private readonly measurer = new Measurer(files)
   ) {}
+
+  /** Styles in use; units point into it. */
+  get styles(): readonly TextStyle[] {
+    return this.measurer.styles
+  }
 
   /** Fontkit font of a slot (parsed once per process). */
   font(slot: Slot): FontkitFont {
@@ -112,14 +83,7 @@ export class Painter {
   }
 
   styleIndex(style: TextStyle): number {
-    const key = `${style.slot}|${style.size}|${style.color ?? ''}`
-    let index = this.styleKeys.get(key)
-    if (index === undefined) {
-      index = this.styles.length
-      this.styles.push(style)
-      this.styleKeys.set(key, index)
-    }
-    return index
+    return this.measurer.styleIndex(style)
   }
 
   /** Natural width of text in a style (no grid). */
@@ -128,34 +92,21 @@ export class Painter {
     return (shape(font, text).units * style.size) / font.unitsPerEm
   }
 
-  /** Segment and measure spans into units for the line engine. */
-  units(spans: readonly Span[], options: MeasureOptions = {}): StyledUnit[] {
+  /** Segment and measure spans into units for the line engine (shared: never change them). */
+  units(spans: readonly Span[], options: MeasureOptions = {}): readonly StyledUnit[] {
+    if (spans.length === 1) return this.measured(spans[0], options)
     const out: StyledUnit[] = []
     for (const span of spans) {
-      const style = this.styleIndex(span.style)
-      const {slot, size} = span.style
-      const font = this.font(slot)
-      const upem = font.unitsPerEm
-      const segments = span.keep || span.words ? wordSegments([span], words) : segment(span.text)
-      for (const seg of segments) {
-        const cls = seg.cls
-        if (cls === 'break') {
-          out.push({text: seg.text, cls, width: 0, natural: 0, style})
-          continue
-        }
-        const shaped = shape(font, seg.text)
-        if (shaped.missing.length > 0) this.noteMissing(font, shaped.missing)
-        const natural = (shaped.units * size) / upem
-        const ems = natural / size
-        const whole = Math.round(ems)
-        let width = natural
-        const fullWidth = cls !== 'latin' && cls !== 'space' && whole >= 1 && Math.abs(ems - whole) < 0.12 * whole
-        if (options.cell && fullWidth) width = (whole * options.cell * size) / (options.cellSize ?? size)
-        const shrink = options.squeeze && (cls === 'open' || cls === 'close') && fullWidth ? width / 2 : 0
-        out.push({text: seg.text, cls, width, natural, shrink, style, shaped, glue: seg.glue})
-      }
+      const units = this.measured(span, options)
+      for (let i = 0; i < units.length; i++) out.push(units[i])
     }
     return out
+  }
+
+  private measured(span: Span, options: MeasureOptions): readonly StyledUnit[] {
+    const {units, missing} = this.measurer.span(span, options)
+    if (missing) for (const {font, chars} of missing) this.noteMissing(font, chars)
+    return units
   }
 
   /** Units and lines for spans in a block `width` wide. */
@@ -203,7 +154,7 @@ export class Painter {
     return this.doc._font
   }
 
-  private drawRun(units: StyledUnit[], line: Line, from: number, to: number, left: number, baseline: number, hScale: number): void {
+  private drawRun(units: readonly StyledUnit[], line: Line, from: number, to: number, left: number, baseline: number, hScale: number): void {
     const style = this.styles[units[line.start + from].style]
     const font = this.embedded(style.slot)
     this.drawn.add(style.slot)
@@ -266,10 +217,10 @@ export class Painter {
     const doc = this.doc
     const page = doc.page
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref()
-    doc.fillColor(style.color ?? '#000000')
-    // One write for what doc.save(), doc.transform(1, 0, 0, -1, 0, height), the text object and
-    // doc.restore() would write line by line (the same bytes; the graphics state ends unchanged).
-    let content = `q\n1 0 0 -1 0 ${Math.round(page.height * 1e6) / 1e6} cm\nBT\n1 0 0 1 ${num(target[0])} ${num(page.height - baseline)} Tm\n/${font.id} ${num(style.size)} Tf`
+    // One write for what doc.fillColor(), doc.save(), doc.transform(1, 0, 0, -1, 0, height), the
+    // text object and doc.restore() would write line by line (the same bytes; the graphics state
+    // ends unchanged).
+    let content = `${this.fill(style.color ?? '#000000')}q\n1 0 0 -1 0 ${Math.round(page.height * 1e6) / 1e6} cm\nBT\n1 0 0 1 ${num(target[0])} ${num(page.height - baseline)} Tm\n/${font.id} ${num(style.size)} Tf`
     if (hScale !== 100) content += `\n${num(hScale)} Tz`
     if (tc !== 0 && parts) content += `\n${num(tc / (hScale / 100))} Tc`
     if (parts) content += `\n[${parts}] TJ`
@@ -277,6 +228,19 @@ export class Painter {
     content += `\n[<${hex[n - 1]}>] TJ\nET\nQ`
     // Bytes rather than a string: pdfkit would convert the string character by character.
     doc.addContent(Buffer.from(content + '\n', 'latin1'))
+  }
+
+  /** The content lines pdfkit's `fillColor(color)` writes (colour space, then colour), made once per colour. */
+  private fill(color: string): string {
+    let content = this.fills.get(color)
+    if (content === undefined) {
+      const doc = this.doc as unknown as {_normalizeColor(color: string): number[] | null; _getColorSpace(color: number[]): string}
+      const rgb = doc._normalizeColor(color)
+      // pdfkit sets nothing for what it cannot read as a colour.
+      content = rgb ? `/${doc._getColorSpace(rgb)} cs\n${rgb.join(' ')} scn\n` : ''
+      this.fills.set(color, content)
+    }
+    return content
   }
 
   /** Subset glyph codes of an embedded font in this document, by glyph id. */
