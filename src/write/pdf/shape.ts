@@ -9,11 +9,11 @@
  * Fonts themselves are cached for the process (`fonts.ts`), so the cache lives as long as they do.
  *
  * Decision on shaping: nothing is dropped. Kerning and ligatures stay. Text whose glyphs no
- * applied GSUB/GPOS lookup covers skips `layout` the first time, since shaping cannot change it:
- * a lone full-width character whose glyph no lookup applying to a single glyph covers (the ~1000
- * distinct Han characters of a build), and a run of ASCII or full-width characters none of whose
- * glyphs any lookup covers, pair kerning included (most numbers). Such text gets the cmap glyphs
- * and their `hmtx` advances, exactly what `layout` returns for it.
+ * lookup fontkit would apply covers skips `layout` the first time, since shaping cannot change
+ * it: the ~1000 distinct Han characters of a build, most punctuation and numbers. Such text gets
+ * the cmap glyphs and their `hmtx` advances, exactly what `layout` returns for it. Which lookups
+ * fontkit applies follows its own rules (the script it detects, that script's default language,
+ * the features of its default shaper); see `touchedGlyphs`.
  * test/write-pdf/shape.test.ts checks the results against `layout`.
  */
 import {unicodeScript, type FontkitFont} from './fonts.ts'
@@ -49,10 +49,11 @@ const markPositioning = new Set([4, 5, 6])
 
 /**
  * OpenType script tags of the Unicode scripts text that skips `layout` may have (fontkit's
- * table); all of them shape with fontkit's `DefaultShaper`. Text without any (digits,
- * punctuation) is `zzzz`, for which fontkit falls back to the `DFLT` script.
+ * table); all of them shape with fontkit's `DefaultShaper`. Text of other scripts (Arabic,
+ * Hangul, Indic, …) always goes through `layout`. Text without any (digits, punctuation) is
+ * `zzzz`, for which fontkit falls back to the `DFLT` script.
  */
-const scriptTags: Record<string, string> = {Han: 'hani', Latin: 'latn', Hiragana: 'hira', Katakana: 'kana'}
+const scriptTags: Record<string, string> = {Han: 'hani', Latin: 'latn', Hiragana: 'hira', Katakana: 'kana', Greek: 'grek', Cyrillic: 'cyrl'}
 /** Where fontkit looks when the font has no entry for the text's script. */
 const fallbackScripts = ['DFLT', 'dflt', 'latn']
 
@@ -96,13 +97,13 @@ interface Touched {
   /**
    * Wherever they stand: the first-glyph coverage of every lookup of an applied feature in the
    * script's default language system (what fontkit applies: we never name a language), except
-   * positioning that needs a second glyph.
+   * positioning that needs a second glyph, and the glyphs GDEF classes as marks (whose advance
+   * the shaper zeroes).
    */
   alone: Set<number>
   /**
-   * Next to other glyphs: `alone` plus mark positioning and the glyphs GDEF classes as marks
-   * (whose advance the shaper zeroes). `undefined` when the font has a `kern` table (fontkit
-   * kerns with it when GPOS does not), so runs always go through `layout`.
+   * Next to other glyphs: `alone` plus mark attachment. `undefined` when the font has a `kern`
+   * table (fontkit kerns with it when GPOS does not), so runs always go through `layout`.
    */
   inRun?: Set<number>
   /** Followed by another glyph: pair and cursive positioning. */
@@ -142,7 +143,7 @@ function touchedGlyphs(font: FontkitFont, script: string): Touched | undefined {
       }
     }
     const classes = tables.GDEF?.glyphClassDef
-    if (classes && !addMarks(classes, inRun)) return undefined
+    if (classes && !addMarks(classes, alone)) return undefined
   } catch {
     return undefined
   }
@@ -198,12 +199,11 @@ function addMarks(classes: ClassDef, into: Set<number>): boolean {
 }
 
 /**
- * Text that may skip `layout` when none of its glyphs is touched: printable ASCII and full-width
- * characters (Han, CJK punctuation, kana, full-width forms), no combining marks (nothing the
- * shaper composes, reorders or hides).
+ * Characters shaping treats specially whatever the font: combining marks, default ignorables
+ * (hidden), controls, format characters and variation selectors, the fraction slash (fractions),
+ * and code points without a character. Text with one always goes through `layout`.
  */
-const plainText = /^[\p{Script=Han}\u3000-\u30ff\uff00-\uffef\x20-\x7e]+$/u
-const mark = /\p{M}/u
+const special = /[\p{M}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u2044]/u
 
 /**
  * The OpenType script fontkit shapes `text` as (its `Script.forString`: the first character of a
@@ -235,7 +235,7 @@ type Glyph = {id: number; codePoints: number[]}
  * of them): the cmap glyphs `layout` would return, without setting up a shaping plan. Else `undefined`.
  */
 function plainGlyphs(font: FontkitFont, text: string): Glyph[] | undefined {
-  if (!plainText.test(text) || mark.test(text)) return undefined
+  if (special.test(text)) return undefined
   const script = textScript(text)
   const touched = script === undefined ? undefined : touchedFor(font, script)
   if (!touched) return undefined
