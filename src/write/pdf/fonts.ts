@@ -17,6 +17,7 @@ export interface FontkitFont {
   postscriptName: string
   familyName: string
   unitsPerEm: number
+  numGlyphs: number
   hasGlyphForCodePoint(codePoint: number): boolean
   glyphForCodePoint(codePoint: number): {id: number; advanceWidth: number; codePoints: number[]}
   layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: Array<{id: number; advanceWidth: number; codePoints: number[]}>}

@@ -9,8 +9,9 @@
  * characters in order.
  *
  * Speed: every unit's text is shaped once per process and font (`shape.ts`), units carry their
- * shaped glyphs to drawing, glyph codes are cached per document, and each run goes to pdfkit as
- * one write of bytes. Output is byte-identical to shaping and encoding every unit afresh.
+ * shaped glyphs to drawing, each glyph's place in the document's subset is looked up in a typed
+ * array, and each run goes to pdfkit as one write of bytes. Output is byte-identical to shaping
+ * and encoding every unit afresh.
  */
 import type PDFDocument from 'pdfkit'
 import type {FontkitFont, Slot} from './fonts.ts'
@@ -49,11 +50,22 @@ const num = (n: number): string => {
   return Object.is(r, -0) ? '0' : String(r)
 }
 
+/** A font embedded in this document, and its glyphs' places in the document's subset. */
+interface Embedded {
+  font: EmbeddedFont
+  fontkit: FontkitFont
+  /** Subset glyph id + 1 by font glyph id (0: not in the subset yet). */
+  subsetIds: Int32Array
+}
+
+/** Glyph codes as pdfkit writes them (4 hex digits), by subset glyph id; shared, they never change. */
+const hexCodes: string[] = []
+const hexCode = (gid: number): string => (hexCodes[gid] ??= `0000${gid.toString(16)}`.slice(-4))
+
 export class Painter {
-  private readonly registered = new Map<string, string>()
+  /** Fonts embedded in this document, by file. */
+  private readonly embeds = new Map<string, Embedded>()
   private readonly missing = new Map<string, Set<string>>()
-  /** Per embedded font (by resource id): glyph id → subset code, this document only. */
-  private readonly codes = new Map<string, Map<number, string>>()
   /** Content that sets each fill colour used (pdfkit's `fillColor` writes the same). */
   private readonly fills = new Map<string, string>()
   // Scratch arrays for drawRun (a run never outlives the call).
@@ -61,7 +73,8 @@ export class Painter {
   private readonly natural: number[] = []
   private readonly target: number[] = []
   private readonly deltas: number[] = []
-  private readonly counts = new Map<number, number>()
+  private readonly keys: number[] = []
+  private readonly counts: number[] = []
   /** Slots whose font was drawn with (embedded) in this document. */
   private readonly drawn = new Set<Slot>()
 
@@ -139,27 +152,31 @@ export class Painter {
     }
   }
 
-  private embedded(slot: Slot): EmbeddedFont {
+  /**
+   * The slot's font in this document, embedded through pdfkit the first time (its resource name,
+   * subset, widths and ToUnicode map). Later runs use it directly: pdfkit's current font is only
+   * read by its own text functions, which we do not use.
+   */
+  private embedded(slot: Slot): Embedded {
     const path = this.files[slot]
-    let name = this.registered.get(path)
-    if (!name) {
-      name = `pp${this.registered.size + 1}`
-      this.doc.registerFont(name, loadFont(path) as never)
-      this.registered.set(path, name)
+    let embedded = this.embeds.get(path)
+    if (!embedded) {
+      const name = `pp${this.embeds.size + 1}`
+      const fontkit = loadFont(path)
+      this.doc.registerFont(name, fontkit as never)
       this.doc.font(name)
-      speedUpSubset(loadFont(path), this.doc._font.subset)
-      return this.doc._font
+      const font = this.doc._font
+      speedUpSubset(fontkit, font.subset)
+      this.embeds.set(path, (embedded = {font, fontkit, subsetIds: new Int32Array(fontkit.numGlyphs)}))
     }
-    this.doc.font(name)
-    return this.doc._font
+    return embedded
   }
 
   private drawRun(units: readonly StyledUnit[], line: Line, from: number, to: number, left: number, baseline: number, hScale: number): void {
     const style = this.styles[units[line.start + from].style]
-    const font = this.embedded(style.slot)
+    const embedded = this.embedded(style.slot)
+    const {font, subsetIds} = embedded
     this.drawn.add(style.slot)
-    const fontkitFont = this.font(style.slot)
-    const codes = this.glyphCodes(font)
     const advanceScale = (style.size / 1000) * (hScale / 100)
     const hex = this.hex
     const natural = this.natural
@@ -168,7 +185,7 @@ export class Painter {
     for (let k = from; k < to; k++) {
       const u = units[line.start + k]
       if (u.cls === 'space' || u.cls === 'break') continue
-      const shaped = u.shaped ?? shape(fontkitFont, u.text)
+      const shaped = u.shaped ?? shape(embedded.fontkit, u.text)
       const drawnWidth = line.widths[k]
       // Where the unit's glyphs start: full-width units are centred in their cell; a squeezed
       // opening mark (ink on its right half) moves left by what was taken from it.
@@ -178,7 +195,8 @@ export class Painter {
       else if (u.cls !== 'latin' && squeezed === 0) x += (u.width - u.natural) / 2
       const {ids, advances, xAdvances} = shaped
       for (let g = 0; g < ids.length; g++) {
-        hex[n] = codes.get(ids[g]) ?? this.glyphCode(font, codes, shaped, g)
+        const gid = subsetIds[ids[g]] - 1
+        hex[n] = hexCode(gid >= 0 ? gid : this.include(embedded, shaped, g))
         // The PDF advances by the glyph's own width; kerning (xAdvance) goes into the TJ adjustments.
         natural[n] = advances[g] * advanceScale
         target[n] = x
@@ -188,19 +206,25 @@ export class Painter {
     }
     if (n === 0) return
     // Tc: the most common correction between consecutive glyphs (the first one seen on a tie).
-    const deltas = this.deltas
-    const counts = this.counts
-    counts.clear()
-    let tc = 0
-    let best = 0
+    const {deltas, keys, counts} = this
+    let distinct = 0
     for (let i = 0; i < n - 1; i++) {
       const d = target[i + 1] - target[i] - natural[i]
       deltas[i] = d
-      // Keyed by thousandths: the same grouping and value as num(d), without making strings.
+      // Counted by thousandths: the same grouping and value as num(d), without making strings.
+      // A run has a few distinct corrections, so a short list beats a map.
       const key = Math.round(d * 1000)
-      counts.set(key, (counts.get(key) ?? 0) + 1)
+      let j = 0
+      while (j < distinct && keys[j] !== key) j++
+      if (j === distinct) {
+        keys[distinct] = key
+        counts[distinct++] = 0
+      }
+      counts[j]++
     }
-    for (const [key, c] of counts) if (c > best) [tc, best] = [key / 1000, c]
+    let tc = 0
+    let best = 0
+    for (let j = 0; j < distinct; j++) if (counts[j] > best) [tc, best] = [keys[j] / 1000, counts[j]]
     // All glyphs but the last in one TJ; the last one with Tc 0, so the run ends exactly where
     // the line does (viewers count the character spacing after a glyph into its width).
     let parts = ''
@@ -243,28 +267,16 @@ export class Painter {
     return content
   }
 
-  /** Subset glyph codes of an embedded font in this document, by glyph id. */
-  private glyphCodes(font: EmbeddedFont): Map<number, string> {
-    let codes = this.codes.get(font.id)
-    if (!codes) this.codes.set(font.id, (codes = new Map()))
-    return codes
-  }
-
   /**
-   * Hex code of glyph `g` of a shaped unit, adding the glyph to the document's subset the first
-   * time: what pdfkit's `EmbeddedFont.encode` does, without laying the text out again.
+   * Add glyph `g` of a shaped unit to the document's subset: what pdfkit's `EmbeddedFont.encode`
+   * does (subset id, width, code points), without laying the text out again. Its subset id.
    */
-  private glyphCode(font: EmbeddedFont, codes: Map<number, string>, shaped: Shaped, g: number): string {
-    const id = shaped.ids[g]
-    let code = codes.get(id)
-    if (code === undefined) {
-      const gid = font.subset.includeGlyph(id)
-      code = `0000${gid.toString(16)}`.slice(-4)
-      if (font.widths[gid] == null) font.widths[gid] = shaped.advances[g]
-      if (font.unicode[gid] == null) font.unicode[gid] = shaped.codePoints[g]
-      codes.set(id, code)
-    }
-    return code
+  private include({font, subsetIds}: Embedded, shaped: Shaped, g: number): number {
+    const gid = font.subset.includeGlyph(shaped.ids[g])
+    subsetIds[shaped.ids[g]] = gid + 1
+    if (font.widths[gid] == null) font.widths[gid] = shaped.advances[g]
+    if (font.unicode[gid] == null) font.unicode[gid] = shaped.codePoints[g]
+    return gid
   }
 
   private noteMissing(font: FontkitFont, chars: readonly string[]): void {
