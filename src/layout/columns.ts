@@ -105,38 +105,46 @@ export function columnWidths(
   if (sumMin >= width) return min.map((m) => (m * width) / sumMin)
   const sumMax = max.reduce((a, b) => a + b, 0)
   if (sumMax <= width) return max.map((m) => m + ((width - sumMax) * m) / sumMax)
-  const out = min.slice()
+  const out = Float64Array.from(min)
+  const widest = Float64Array.from(max)
   const cost = keep.cost ?? 0
-  const keepCells = keep.cells ?? []
   // Each step tries widening each column alone. Only that column's cells change, so a row's
   // tallest cell is the tallest of the others (found once per step) or the new one, and a row's
   // shortfall changes only where that column's short cell does not fit. Sums run in the same
   // order as measuring the whole table, so every height and every choice is exactly the same.
-  const rows: RowHeights = {tallest: [], others: cells.map(() => []), before: []}
-  const shortfalls: number[] = []
+  // Typed arrays: the same loops for every caller's numbers (whole or not), compiled once.
+  const grid = cells.map((row) => Float64Array.from(row))
+  const keepCells = (keep.cells ?? []).map((row) => Float64Array.from(row))
+  const rows: RowHeights = {
+    tallest: new Float64Array(grid.length),
+    others: grid.map((row) => new Float64Array(row.length)),
+    before: new Float64Array(grid.reduce((n, row) => Math.max(n, row.length), 0))
+  }
+  const shortfalls = new Float64Array(keepCells.length)
   let remaining = width - sumMin
   const step = Math.max(1, width / 200)
   while (remaining > 1e-6) {
     const give = Math.min(step, remaining)
-    const base = measureRows(cells, out, rows) + measureShortfall(keepCells, out, cost, shortfalls)
+    const base = measureRows(grid, out, rows) + measureShortfall(keepCells, out, cost, shortfalls)
     let best = -1
     let bestGain = 1e-9
     for (let i = 0; i < out.length; i++) {
-      if (out[i] + 1e-6 >= max[i]) continue
-      const wider = Math.min(max[i], out[i] + give)
-      const gain = base - (rowsWidened(cells, rows, i, wider) + shortfallWidened(keepCells, out, cost, shortfalls, i, wider))
+      if (out[i] + 1e-6 >= widest[i]) continue
+      const wider = Math.min(widest[i], out[i] + give)
+      const gain = base - (rowsWidened(grid, rows, i, wider) + shortfallWidened(keepCells, out, cost, shortfalls, i, wider))
       if (gain > bestGain) [best, bestGain] = [i, gain]
     }
     if (best < 0) break
-    const add = Math.min(give, max[best] - out[best])
+    const add = Math.min(give, widest[best] - out[best])
     out[best] += add
     remaining -= add
   }
+  const widths = Array.from(out)
   if (remaining > 1e-6) {
-    const total = out.reduce((a, b) => a + b, 0)
-    return out.map((w) => w + (remaining * w) / total)
+    const total = widths.reduce((a, b) => a + b, 0)
+    return widths.map((w) => w + (remaining * w) / total)
   }
-  return out
+  return widths
 }
 
 /** Lines a cell of natural width `natural` takes in a column `w` wide (fractional). */
@@ -144,13 +152,13 @@ const cellLines = (natural: number, w: number): number => (natural > w ? natural
 
 /** Per row: its tallest cell, and the tallest of the others for each cell (`before`: scratch). */
 interface RowHeights {
-  tallest: number[]
-  others: number[][]
-  before: number[]
+  tallest: Float64Array
+  others: Float64Array[]
+  before: Float64Array
 }
 
 /** The rows' heights at widths `w` (in lines, summed in row order), remembered in `rows`. */
-function measureRows(cells: ReadonlyArray<readonly number[]>, w: readonly number[], rows: RowHeights): number {
+function measureRows(cells: readonly Float64Array[], w: Float64Array, rows: RowHeights): number {
   const {tallest, before} = rows
   let sum = 0
   for (let r = 0; r < cells.length; r++) {
@@ -176,7 +184,7 @@ function measureRows(cells: ReadonlyArray<readonly number[]>, w: readonly number
 }
 
 /** `measureRows` with column `i` made `wider`. */
-function rowsWidened(cells: ReadonlyArray<readonly number[]>, rows: RowHeights, i: number, wider: number): number {
+function rowsWidened(cells: readonly Float64Array[], rows: RowHeights, i: number, wider: number): number {
   let sum = 0
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]
@@ -192,7 +200,7 @@ function rowsWidened(cells: ReadonlyArray<readonly number[]>, rows: RowHeights, 
 }
 
 /** What short cells lack at widths `w`, times `cost` (per row in column order, then summed), remembered per row. */
-function measureShortfall(keepCells: ReadonlyArray<ReadonlyArray<number>>, w: readonly number[], cost: number, shortfalls: number[]): number {
+function measureShortfall(keepCells: readonly Float64Array[], w: Float64Array, cost: number, shortfalls: Float64Array): number {
   let sum = 0
   for (let r = 0; r < keepCells.length; r++) {
     const row = keepCells[r]
@@ -205,7 +213,7 @@ function measureShortfall(keepCells: ReadonlyArray<ReadonlyArray<number>>, w: re
 }
 
 /** `measureShortfall` with column `i` made `wider`: only rows whose cell there did not fit change. */
-function shortfallWidened(keepCells: ReadonlyArray<ReadonlyArray<number>>, w: readonly number[], cost: number, shortfalls: readonly number[], i: number, wider: number): number {
+function shortfallWidened(keepCells: readonly Float64Array[], w: Float64Array, cost: number, shortfalls: Float64Array, i: number, wider: number): number {
   let sum = 0
   for (let r = 0; r < keepCells.length; r++) {
     const row = keepCells[r]

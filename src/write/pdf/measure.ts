@@ -119,7 +119,8 @@ export class Measurer {
     for (const seg of segments) {
       const cls = seg.cls
       if (cls === 'break') {
-        units.push({text: seg.text, cls, width: 0, natural: 0, style})
+        // Every unit has the same fields, so the code reading them sees one object shape.
+        units.push({text: seg.text, cls, width: 0, natural: 0, shrink: 0, style, shaped: undefined, glue: seg.glue})
         continue
       }
       const shaped = shape(font, seg.text)
