@@ -95,10 +95,6 @@ export class Painter {
     return loadFont(this.files[slot])
   }
 
-  styleIndex(style: TextStyle): number {
-    return this.measurer.styleIndex(style)
-  }
-
   /** Natural width of text in a style (no grid). */
   width(text: string, style: TextStyle): number {
     const font = this.font(style.slot)

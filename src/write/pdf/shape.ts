@@ -287,11 +287,14 @@ export function shape(font: FontkitFont, text: string): Shaped {
     codePoints[i] = glyph.codePoints
     units += xAdvance
   }
+  // Text that skipped layout has a glyph for every character.
   const missing: string[] = []
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!
-    if (cp < 0x20 || /\s/u.test(ch)) continue
-    if (!font.hasGlyphForCodePoint(cp)) missing.push(ch)
+  if (!plain) {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!
+      if (cp < 0x20 || /\s/u.test(ch)) continue
+      if (!font.hasGlyphForCodePoint(cp)) missing.push(ch)
+    }
   }
   shaped = {ids, advances, xAdvances, codePoints, units, missing}
   if (cache.size >= limit) cache.clear()
