@@ -82,7 +82,8 @@ export class Measurer {
     let index = this.styleKeys.get(key)
     if (index === undefined) {
       index = this.styles.length
-      this.styles.push(style)
+      // A copy with every field, so drawing reads one object shape whatever style objects came in.
+      this.styles.push({slot: style.slot, size: style.size, color: style.color})
       this.styleKeys.set(key, index)
     }
     return index
@@ -110,8 +111,8 @@ export class Measurer {
   }
 
   private measure(span: Span, style: number, options: MeasureOptions): MeasuredSpan {
-    const {size} = span.style
-    const font = this.font(span.style.slot)
+    const {slot, size} = this.styles[style]!
+    const font = this.font(slot)
     const upem = font.unitsPerEm
     const segments = span.keep || span.words ? wordSegments([span], words) : segment(span.text)
     const units: StyledUnit[] = []

@@ -10,8 +10,8 @@
  *
  * Speed: every unit's text is shaped once per process and font (`shape.ts`), units carry their
  * shaped glyphs to drawing, each glyph's place in the document's subset is looked up in a typed
- * array, and each run goes to pdfkit as one write of bytes. Output is byte-identical to shaping
- * and encoding every unit afresh.
+ * array, and the text objects drawn between two other writes to a page go to pdfkit as one write
+ * of bytes. Output is byte-identical to shaping and encoding every unit afresh.
  */
 import type PDFDocument from 'pdfkit'
 import type {FontkitFont, Slot} from './fonts.ts'
@@ -36,7 +36,7 @@ interface EmbeddedFont {
 
 type Doc = InstanceType<typeof PDFDocument> & {
   _font: EmbeddedFont
-  page: {fonts: Record<string, unknown>; height: number}
+  page: {fonts: Record<string, unknown>; height: number; write(data: Uint8Array): unknown}
   addContent(data: string | Uint8Array): unknown
 }
 
@@ -77,13 +77,26 @@ export class Painter {
   private readonly counts: number[] = []
   /** Slots whose font was drawn with (embedded) in this document. */
   private readonly drawn = new Set<Slot>()
+  /** Text drawn on the current page and not yet written to it (see `flush`). */
+  private pending = ''
 
   constructor(
     private readonly doc: Doc,
     private readonly files: Record<Slot, string>,
     /** Shared by the documents of a writer (see `Measurer`); one of its own by default. */
     private readonly measurer = new Measurer(files)
-  ) {}
+  ) {
+    // Text objects are written to the page in one piece when anything else is about to be
+    // written or the page to end: the same bytes in the same order as writing each line's.
+    if (!doc) return
+    for (const name of ['addContent', 'addPage', 'end'] as const) {
+      const method = doc[name] as (...args: unknown[]) => unknown
+      ;(doc as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        this.flush()
+        return method.apply(doc, args)
+      }
+    }
+  }
 
   /** Styles in use; units point into it. */
   get styles(): readonly TextStyle[] {
@@ -246,8 +259,14 @@ export class Painter {
     if (parts) content += `\n[${parts}] TJ`
     if (tc !== 0 && parts) content += '\n0 Tc'
     content += `\n[<${hex[n - 1]}>] TJ\nET\nQ`
-    // Bytes rather than a string: pdfkit would convert the string character by character.
-    doc.addContent(Buffer.from(content + '\n', 'latin1'))
+    this.pending += content + '\n'
+  }
+
+  /** Write the pending text to the page, as bytes (pdfkit would convert a string character by character). */
+  private flush(): void {
+    if (!this.pending) return
+    this.doc.page.write(Buffer.from(this.pending, 'latin1'))
+    this.pending = ''
   }
 
   /** The content lines pdfkit's `fillColor(color)` writes (colour space, then colour), made once per colour. */
