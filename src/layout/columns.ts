@@ -105,52 +105,124 @@ export function columnWidths(
   if (sumMin >= width) return min.map((m) => (m * width) / sumMin)
   const sumMax = max.reduce((a, b) => a + b, 0)
   if (sumMax <= width) return max.map((m) => m + ((width - sumMax) * m) / sumMax)
-  const out = min.slice()
+  const out = Float64Array.from(min)
+  const widest = Float64Array.from(max)
   const cost = keep.cost ?? 0
-  const keepCells = keep.cells ?? []
-  // Plain loops (this runs columns × steps times); same sums in the same order as reduce would.
-  const height = (w: number[]) => {
-    let rows = 0
-    for (const row of cells) {
-      let tallest = 0
-      for (let i = 0; i < row.length; i++) {
-        const n = row[i]
-        const lines = n > w[i] ? n / w[i] : 1
-        if (lines > tallest) tallest = lines
-      }
-      rows += tallest
-    }
-    let short = 0
-    for (const row of keepCells) {
-      let a = 0
-      for (let i = 0; i < row.length; i++) a += Math.max(0, row[i] - w[i]) * cost
-      short += a
-    }
-    return rows + short
+  // Each step tries widening each column alone. Only that column's cells change, so a row's
+  // tallest cell is the tallest of the others (found once per step) or the new one, and a row's
+  // shortfall changes only where that column's short cell does not fit. Sums run in the same
+  // order as measuring the whole table, so every height and every choice is exactly the same.
+  // Typed arrays: the same loops for every caller's numbers (whole or not), compiled once.
+  const grid = cells.map((row) => Float64Array.from(row))
+  const keepCells = (keep.cells ?? []).map((row) => Float64Array.from(row))
+  const rows: RowHeights = {
+    tallest: new Float64Array(grid.length),
+    others: grid.map((row) => new Float64Array(row.length)),
+    before: new Float64Array(grid.reduce((n, row) => Math.max(n, row.length), 0))
   }
+  const shortfalls = new Float64Array(keepCells.length)
   let remaining = width - sumMin
   const step = Math.max(1, width / 200)
   while (remaining > 1e-6) {
     const give = Math.min(step, remaining)
-    const base = height(out)
+    const base = measureRows(grid, out, rows) + measureShortfall(keepCells, out, cost, shortfalls)
     let best = -1
     let bestGain = 1e-9
     for (let i = 0; i < out.length; i++) {
-      if (out[i] + 1e-6 >= max[i]) continue
-      const w = out.slice()
-      w[i] = Math.min(max[i], w[i] + give)
-      const gain = base - height(w)
+      if (out[i] + 1e-6 >= widest[i]) continue
+      const wider = Math.min(widest[i], out[i] + give)
+      const gain = base - (rowsWidened(grid, rows, i, wider) + shortfallWidened(keepCells, out, cost, shortfalls, i, wider))
       if (gain > bestGain) [best, bestGain] = [i, gain]
     }
     if (best < 0) break
-    const add = Math.min(give, max[best] - out[best])
+    const add = Math.min(give, widest[best] - out[best])
     out[best] += add
     remaining -= add
   }
+  const widths = Array.from(out)
   if (remaining > 1e-6) {
-    const total = out.reduce((a, b) => a + b, 0)
-    return out.map((w) => w + (remaining * w) / total)
+    const total = widths.reduce((a, b) => a + b, 0)
+    return widths.map((w) => w + (remaining * w) / total)
   }
-  return out
+  return widths
 }
 
+/** Lines a cell of natural width `natural` takes in a column `w` wide (fractional). */
+const cellLines = (natural: number, w: number): number => (natural > w ? natural / w : 1)
+
+/** Per row: its tallest cell, and the tallest of the others for each cell (`before`: scratch). */
+interface RowHeights {
+  tallest: Float64Array
+  others: Float64Array[]
+  before: Float64Array
+}
+
+/** The rows' heights at widths `w` (in lines, summed in row order), remembered in `rows`. */
+function measureRows(cells: readonly Float64Array[], w: Float64Array, rows: RowHeights): number {
+  const {tallest, before} = rows
+  let sum = 0
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r]
+    const others = rows.others[r]
+    // The tallest of the cells before each one, then of those after it; the maximum of all.
+    let t = 0
+    for (let i = 0; i < row.length; i++) {
+      before[i] = t
+      const lines = cellLines(row[i], w[i])
+      if (lines > t) t = lines
+    }
+    tallest[r] = t
+    let after = 0
+    for (let i = row.length - 1; i >= 0; i--) {
+      others[i] = before[i] > after ? before[i] : after
+      const lines = cellLines(row[i], w[i])
+      if (lines > after) after = lines
+    }
+    sum += t
+  }
+  return sum
+}
+
+/** `measureRows` with column `i` made `wider`. */
+function rowsWidened(cells: readonly Float64Array[], rows: RowHeights, i: number, wider: number): number {
+  let sum = 0
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r]
+    let t = rows.tallest[r]
+    if (i < row.length) {
+      t = rows.others[r][i]
+      const lines = cellLines(row[i], wider)
+      if (lines > t) t = lines
+    }
+    sum += t
+  }
+  return sum
+}
+
+/** What short cells lack at widths `w`, times `cost` (per row in column order, then summed), remembered per row. */
+function measureShortfall(keepCells: readonly Float64Array[], w: Float64Array, cost: number, shortfalls: Float64Array): number {
+  let sum = 0
+  for (let r = 0; r < keepCells.length; r++) {
+    const row = keepCells[r]
+    let a = 0
+    for (let i = 0; i < row.length; i++) a += Math.max(0, row[i] - w[i]) * cost
+    shortfalls[r] = a
+    sum += a
+  }
+  return sum
+}
+
+/** `measureShortfall` with column `i` made `wider`: only rows whose cell there did not fit change. */
+function shortfallWidened(keepCells: readonly Float64Array[], w: Float64Array, cost: number, shortfalls: Float64Array, i: number, wider: number): number {
+  let sum = 0
+  for (let r = 0; r < keepCells.length; r++) {
+    const row = keepCells[r]
+    let a = shortfalls[r]
+    if (i < row.length && row[i] > w[i]) {
+      a = 0
+      for (let k = 0; k < row.length; k++) a += Math.max(0, row[k] - (k === i ? wider : w[k])) * cost
+    }
+    sum += a
+  }
+  return sum
+}

@@ -191,6 +191,21 @@ describe('PDF writer: long table', () => {
   })
 })
 
+describe('PDF writer: one writer for many documents', () => {
+  it('writes the bytes and warnings a fresh writer does, the text it measured before reused', async () => {
+    const shared = createPdfWriter()
+    await shared.write(fixture('doc/notice.md'))
+    const first = await shared.write(fixture('write-pdf/long-table.md'))
+    const again = await shared.write(fixture('write-pdf/long-table.md'))
+    const fresh = await createPdfWriter().write(fixture('write-pdf/long-table.md'))
+    for (const result of [again, fresh]) {
+      expect(result.warnings).toEqual(first.warnings)
+      expect(Buffer.compare(Buffer.from(result.bytes), Buffer.from(first.bytes))).toBe(0)
+    }
+    expect(first.warnings.join('')).toContain('U+20000')
+  })
+})
+
 describe('PDF writer: leaflet', () => {
   it('typesets the leaflet with the same rules, text in order, deterministic', async () => {
     const doc = fixture('write-pdf/leaflet.md')

@@ -1,8 +1,8 @@
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {loadFont, resolveFontFiles} from '../../src/write/pdf/fonts.ts'
 import {segment} from '../../src/write/pdf/lines.ts'
 import {shape} from '../../src/write/pdf/shape.ts'
-import {speedUpSubset} from '../../src/write/pdf/subset.ts'
+import {compositeComponents, speedUpSubset} from '../../src/write/pdf/subset.ts'
 
 const files = resolveFontFiles()
 const sample =
@@ -30,18 +30,63 @@ describe('shape (cached layout)', () => {
       }
     }
   })
+
+  it('skips layout only where shaping cannot change the glyphs, with the same result', () => {
+    // Numbers, lone Han characters and full-width punctuation skip it; text a lookup covers
+    // (kerned pairs, Latin letters the Latin script localizes) does not.
+    const texts = ['98765', '4321', '餮', '，', '（', '“', '•', '—', '1:2', '0.75', '3. ', 'Kerning AV', 'Ｆｕｌｌ', 'カタカナ', 'ひらがな', '〇', 'αβγ', 'Привет', '1⁄2', 'e\u0301', 'a\u200db']
+    for (const path of new Set(Object.values(files))) {
+      const font = loadFont(path) as Font
+      const scale = 1000 / font.unitsPerEm
+      const layout = vi.spyOn(font, 'layout')
+      const shaped = texts.map((text) => shape(font, text))
+      const laidOut = new Set(layout.mock.calls.map(([text]) => text))
+      layout.mockRestore()
+      expect(laidOut.has('98765') || laidOut.has('餮'), path).toBe(false)
+      texts.forEach((text, i) => {
+        const run = font.layout(text) as unknown as Run
+        expect(shaped[i].ids, text).toEqual(run.glyphs.map((g) => g.id))
+        expect(shaped[i].advances, text).toEqual(run.glyphs.map((g) => g.advanceWidth * scale))
+        expect(shaped[i].xAdvances, text).toEqual(run.positions.map((p) => p.xAdvance * scale))
+        expect(shaped[i].codePoints, text).toEqual(run.glyphs.map((g) => (g as unknown as {codePoints: number[]}).codePoints))
+      })
+    }
+  })
 })
 
 describe('subset', () => {
-  it('writes the same font program as fontkit’s own subset', () => {
+  it('writes the same font program as fontkit’s own subset, whatever the glyphs and their number', () => {
     for (const path of new Set([files.serif, files.sansBold])) {
       const font = loadFont(path) as Font
-      const ids = [...new Set([...sample].flatMap((ch) => shape(font, ch).ids))]
-      const plain = font.createSubset()
-      const fast = font.createSubset()
-      speedUpSubset(font, fast)
-      for (const id of ids) expect(fast.includeGlyph(id)).toBe(plain.includeGlyph(id))
-      expect(Buffer.from(fast.encode()).equals(Buffer.from(plain.encode()))).toBe(true)
+      const fromSample = [...new Set([...sample].flatMap((ch) => shape(font, ch).ids))]
+      // Scattered ids in no order, and none but the .notdef glyph every subset has.
+      const scattered = Array.from({length: 400}, (_, i) => (i * 7919) % 30000)
+      for (const ids of [fromSample, scattered, []]) {
+        const plain = font.createSubset()
+        const fast = font.createSubset()
+        speedUpSubset(font, fast)
+        for (const id of ids) expect(fast.includeGlyph(id)).toBe(plain.includeGlyph(id))
+        expect(Buffer.from(fast.encode()).equals(Buffer.from(plain.encode()))).toBe(true)
+      }
     }
+  })
+})
+
+describe('compositeComponents', () => {
+  it('finds each component’s glyph id where fontkit’s decoder reads it, whatever the argument and scale sizes', () => {
+    const glyph = Buffer.from([
+      0xff, 0xff, 0, 0, 0, 0, 0, 10, 0, 10, // numberOfContours −1, bounding box
+      0x00, 0x29, 0, 5, 0, 1, 0, 2, 0x40, 0, // more, word arguments, one scale: glyph 5
+      0x00, 0x60, 0, 7, 1, 2, 0x40, 0, 0x40, 0, // more, byte arguments, x and y scales: glyph 7
+      0x00, 0x80, 0, 9, 1, 2, 0x40, 0, 0, 0, 0, 0, 0x40, 0 // last, two by two: glyph 9
+    ])
+    expect(compositeComponents(glyph)).toEqual([
+      {glyphID: 5, pos: 12},
+      {glyphID: 7, pos: 22},
+      {glyphID: 9, pos: 32}
+    ])
+    // A simple glyph (one contour) and an empty one have none.
+    expect(compositeComponents(Buffer.from([0, 1, 0, 0, 0, 0, 0, 10, 0, 10, 0, 3]))).toBeUndefined()
+    expect(compositeComponents(new Uint8Array(0))).toBeUndefined()
   })
 })

@@ -158,7 +158,7 @@ export class Composer {
   }
 
   /** Measured units of spans as `prepare` would make them (they do not depend on the width). */
-  units(spans: readonly Span[], options: Pick<TextOptions, 'grid'> = {}): StyledUnit[] {
+  units(spans: readonly Span[], options: Pick<TextOptions, 'grid'> = {}): readonly StyledUnit[] {
     return this.painter.units(spans, {
       squeeze: this.look.squeeze,
       cell: options.grid === false ? undefined : this.look.cell,
@@ -167,7 +167,7 @@ export class Composer {
   }
 
   /** `prepare` for units already measured by `units` with the same `grid` option. */
-  prepareUnits(units: StyledUnit[], options: TextOptions): Prepared {
+  prepareUnits(units: readonly StyledUnit[], options: TextOptions): Prepared {
     const width = options.width ?? this.look.block.width
     const lines = breakLines(units, {
       width,

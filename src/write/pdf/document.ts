@@ -22,10 +22,25 @@ export function openPdf(size: [number, number], info: PDFKit.DocumentInfo): Open
     font: null as unknown as string,
     info
   })
-  const chunks: Buffer[] = []
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
+  // pdfkit writes the file piece by piece (`_write`) into its readable stream, which turns each
+  // small piece into a Buffer view of its own; the pieces are taken here directly instead: the
+  // same bytes (strings as Latin-1, as pdfkit encodes them), without the stream's work per piece.
+  const chunks: Uint8Array[] = []
+  // The header the constructor already wrote, waiting in the stream.
+  const header = pdf.read() as Buffer | null
+  if (header) chunks.push(header)
+  const writer = pdf as unknown as {_offset: number; _write(data: string | Uint8Array): void; push(chunk: null): boolean}
+  writer._write = (data) => {
+    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1')
+    chunks.push(bytes)
+    writer._offset += bytes.length
+  }
   const done = new Promise<void>((resolve, reject) => {
-    pdf.on('end', () => resolve())
+    // pdfkit pushes the end of the stream once the file is complete.
+    writer.push = () => {
+      resolve()
+      return false
+    }
     pdf.on('error', reject)
   })
   return {

@@ -17,6 +17,7 @@ export interface FontkitFont {
   postscriptName: string
   familyName: string
   unitsPerEm: number
+  numGlyphs: number
   hasGlyphForCodePoint(codePoint: number): boolean
   glyphForCodePoint(codePoint: number): {id: number; advanceWidth: number; codePoints: number[]}
   layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: Array<{id: number; advanceWidth: number; codePoints: number[]}>}
@@ -24,7 +25,11 @@ export interface FontkitFont {
 
 const require = createRequire(import.meta.url)
 // fontkit is pdfkit's own dependency: resolve it from pdfkit so both use the same copy.
-const fontkit = createRequire(require.resolve('pdfkit')) ('fontkit') as {create(buffer: Uint8Array): FontkitFont}
+const pdfkitRequire = createRequire(require.resolve('pdfkit'))
+const fontkit = pdfkitRequire('fontkit') as {create(buffer: Uint8Array): FontkitFont}
+
+/** Unicode script of a code point (`Han`, `Latin`, `Common`, …) from fontkit's own Unicode data, as its shaping sees it. */
+export const unicodeScript = (createRequire(pdfkitRequire.resolve('fontkit'))('unicode-properties') as {getScript(codePoint: number): string}).getScript
 
 /** A font slot of `FontFiles`. */
 export type Slot = keyof FontFiles

@@ -13,6 +13,7 @@ import {Composer, type Look} from './compose.ts'
 import {openPdf} from './document.ts'
 import {preloadFonts, resolveFontFiles, type Slot} from './fonts.ts'
 import {composeLeaflet, leafletLook} from './leaflet.ts'
+import {Measurer} from './measure.ts'
 import {composeOfficial, officialLandscapeLook, officialLook} from './official.ts'
 import {Painter} from './painter.ts'
 
@@ -60,16 +61,18 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   // Start reading the font files now; the first write waits for them. Each font is parsed when a
   // document first draws with it (a broken file is a UserError from loadFont).
   const preloaded = preloadFonts(Object.values(files))
+  // Text measured for one document is measured for all: clause texts recur across documents.
+  const measurer = new Measurer(files)
   return {
     async write(doc: Doc): Promise<PdfResult> {
       await preloaded
       const leaflet = doc.meta.layout === 'leaflet'
-      return render(doc, layout, files, leaflet ? looks.leaflet : looks.official, leaflet ? undefined : landscape)
+      return render(doc, layout, files, measurer, leaflet ? looks.leaflet : looks.official, leaflet ? undefined : landscape)
     }
   }
 }
 
-function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, look: Look, landscape?: Look): Promise<PdfResult> {
+function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, measurer: Measurer, look: Look, landscape?: Look): Promise<PdfResult> {
   const created = parseDate(doc.meta.created) ?? epoch
   const {pdf, finish} = openPdf([layout.page.width, layout.page.height], {
     Title: doc.meta.title,
@@ -80,7 +83,7 @@ function render(doc: Doc, layout: OfficialLayout, files: Record<Slot, string>, l
     CreationDate: created,
     ModDate: created
   })
-  const painter = new Painter(pdf as never, files)
+  const painter = new Painter(pdf as never, files, measurer)
   const composer = new Composer(pdf, painter, look, landscape)
   const notes: string[] = []
   if (doc.meta.layout === 'leaflet') composeLeaflet(composer, doc)

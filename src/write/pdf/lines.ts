@@ -59,10 +59,21 @@ export const numberUnits = new Set([
 const isHan = (ch: string): boolean => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u3400-\u4dbf]/u.test(ch)
 const isLatinChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch) && !isHan(ch)
 
+const unitClasses: readonly UnitClass[] = ['han', 'open', 'close', 'dash', 'latin', 'space', 'break']
+/** Class of each BMP character classified so far: 1 + its index in `unitClasses`, 0 when not yet. */
+const bmpClasses = new Uint8Array(0x10000)
+/** Classes of characters outside the BMP. */
 const classes = new Map<string, UnitClass>()
 
 /** Class of a single character. */
 export function classify(ch: string): UnitClass {
+  // A table by code unit: no string hashing for the characters of every text measured.
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0)
+    let k = bmpClasses[code]
+    if (k === 0) bmpClasses[code] = k = unitClasses.indexOf(classifyUncached(ch)) + 1
+    return unitClasses[k - 1]
+  }
   let cls = classes.get(ch)
   if (cls === undefined) {
     cls = classifyUncached(ch)
@@ -251,7 +262,8 @@ export function breakLines(units: readonly Unit[], options: BreakOptions): Line[
     let end: number
     let last: boolean
     let forced = false
-    const shrinkBy = new Map<number, number>()
+    // Compression of squeezed punctuation by unit index (push-in only).
+    let shrinkBy: Map<number, number> | undefined
     const given = options.ends?.find((e) => e > pos)
     if (given !== undefined) {
       end = given
@@ -276,6 +288,7 @@ export function breakLines(units: readonly Unit[], options: BreakOptions): Line[
         const over = natural - avail
         if (candidateEnd - j <= 2 && over > eps && shrinkable >= over - eps && units[candidateEnd - 1].cls !== 'break') {
           const factor = over / shrinkable
+          shrinkBy = new Map()
           for (let m = pos; m < candidateEnd; m++) if (units[m].shrink) shrinkBy.set(m, units[m].shrink! * factor)
           end = candidateEnd
           pushedIn = true
@@ -299,7 +312,7 @@ export function breakLines(units: readonly Unit[], options: BreakOptions): Line[
     const widths: number[] = []
     let natural = 0
     for (let m = pos; m < drawEnd; m++) {
-      const w = units[m].width - (shrinkBy.get(m) ?? 0)
+      const w = units[m].width - (shrinkBy?.get(m) ?? 0)
       widths.push(w)
       natural += w
     }

@@ -9,33 +9,19 @@
  * characters in order.
  *
  * Speed: every unit's text is shaped once per process and font (`shape.ts`), units carry their
- * shaped glyphs to drawing, glyph codes are cached per document, and each run goes to pdfkit as
- * one write of bytes. Output is byte-identical to shaping and encoding every unit afresh.
+ * shaped glyphs to drawing, each glyph's place in the document's subset is looked up in a typed
+ * array, and the text objects drawn between two other writes to a page go to pdfkit as one write
+ * of bytes. Output is byte-identical to shaping and encoding every unit afresh.
  */
 import type PDFDocument from 'pdfkit'
 import type {FontkitFont, Slot} from './fonts.ts'
 import {loadFont} from './fonts.ts'
-import {breakLines, segment, wordSegments, type BreakOptions, type Line, type Unit} from './lines.ts'
-import {words} from '../../doc/words.ts'
+import {breakLines, type BreakOptions, type Line} from './lines.ts'
+import {Measurer, type MeasureOptions, type Span, type StyledUnit, type TextStyle} from './measure.ts'
 import {shape, type Shaped} from './shape.ts'
 import {speedUpSubset} from './subset.ts'
 
-export interface TextStyle {
-  slot: Slot
-  size: number
-  /** Fill colour, `#RRGGBB`; default black. */
-  color?: string
-}
-
-/** Styled text; `\n` is a hard line break. */
-export interface Span {
-  text: string
-  style: TextStyle
-  /** An unbreakable span (unit name, date, quantity, document number): no break inside. */
-  keep?: boolean
-  /** Break only between words (table cells, titles); default: between any two Han characters. */
-  words?: boolean
-}
+export type {MeasureOptions, Span, StyledUnit, TextStyle} from './measure.ts'
 
 /** pdfkit's embedded font (internal API: `encode`, `ref`, `id`). */
 interface EmbeddedFont {
@@ -50,32 +36,12 @@ interface EmbeddedFont {
 
 type Doc = InstanceType<typeof PDFDocument> & {
   _font: EmbeddedFont
-  page: {fonts: Record<string, unknown>; height: number}
+  page: {fonts: Record<string, unknown>; height: number; write(data: Uint8Array): unknown}
   addContent(data: string | Uint8Array): unknown
 }
 
-export interface MeasureOptions {
-  /**
-   * Grid cell for body-size type (points), and that body size: full-width characters take whole
-   * cells (official layout: 156 mm / 28 for 16 pt). Other sizes scale the cell with their size.
-   */
-  cell?: number
-  cellSize?: number
-  /** Full-width punctuation may be squeezed to half width (push-in). */
-  squeeze?: boolean
-}
-
-/** Styled unit: a line-engine unit plus what drawing needs. */
-export interface StyledUnit extends Unit {
-  style: number
-  /** Natural advance in points. */
-  natural: number
-  /** The unit's glyphs in its font (absent for breaks). */
-  shaped?: Shaped
-}
-
 export interface Placed {
-  units: StyledUnit[]
+  units: readonly StyledUnit[]
   lines: Line[]
 }
 
@@ -84,42 +50,62 @@ const num = (n: number): string => {
   return Object.is(r, -0) ? '0' : String(r)
 }
 
+/** A font embedded in this document, and its glyphs' places in the document's subset. */
+interface Embedded {
+  font: EmbeddedFont
+  fontkit: FontkitFont
+  /** Subset glyph id + 1 by font glyph id (0: not in the subset yet). */
+  subsetIds: Int32Array
+}
+
+/** Glyph codes as pdfkit writes them (4 hex digits), by subset glyph id; shared, they never change. */
+const hexCodes: string[] = []
+const hexCode = (gid: number): string => (hexCodes[gid] ??= `0000${gid.toString(16)}`.slice(-4))
+
 export class Painter {
-  /** Styles used on this document; units point into it. */
-  readonly styles: TextStyle[] = []
-  private readonly styleKeys = new Map<string, number>()
-  private readonly registered = new Map<string, string>()
+  /** Fonts embedded in this document, by file. */
+  private readonly embeds = new Map<string, Embedded>()
   private readonly missing = new Map<string, Set<string>>()
-  /** Per embedded font (by resource id): glyph id → subset code, this document only. */
-  private readonly codes = new Map<string, Map<number, string>>()
+  /** Content that sets each fill colour used (pdfkit's `fillColor` writes the same). */
+  private readonly fills = new Map<string, string>()
   // Scratch arrays for drawRun (a run never outlives the call).
   private readonly hex: string[] = []
   private readonly natural: number[] = []
   private readonly target: number[] = []
   private readonly deltas: number[] = []
-  private readonly counts = new Map<number, number>()
+  private readonly keys: number[] = []
+  private readonly counts: number[] = []
   /** Slots whose font was drawn with (embedded) in this document. */
   private readonly drawn = new Set<Slot>()
+  /** Text drawn on the current page and not yet written to it (see `flush`). */
+  private pending = ''
 
   constructor(
     private readonly doc: Doc,
-    private readonly files: Record<Slot, string>
-  ) {}
+    private readonly files: Record<Slot, string>,
+    /** Shared by the documents of a writer (see `Measurer`); one of its own by default. */
+    private readonly measurer = new Measurer(files)
+  ) {
+    // Text objects are written to the page in one piece when anything else is about to be
+    // written or the page to end: the same bytes in the same order as writing each line's.
+    if (!doc) return
+    for (const name of ['addContent', 'addPage', 'end'] as const) {
+      const method = doc[name] as (...args: unknown[]) => unknown
+      ;(doc as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        this.flush()
+        return method.apply(doc, args)
+      }
+    }
+  }
+
+  /** Styles in use; units point into it. */
+  get styles(): readonly TextStyle[] {
+    return this.measurer.styles
+  }
 
   /** Fontkit font of a slot (parsed once per process). */
   font(slot: Slot): FontkitFont {
     return loadFont(this.files[slot])
-  }
-
-  styleIndex(style: TextStyle): number {
-    const key = `${style.slot}|${style.size}|${style.color ?? ''}`
-    let index = this.styleKeys.get(key)
-    if (index === undefined) {
-      index = this.styles.length
-      this.styles.push(style)
-      this.styleKeys.set(key, index)
-    }
-    return index
   }
 
   /** Natural width of text in a style (no grid). */
@@ -128,34 +114,21 @@ export class Painter {
     return (shape(font, text).units * style.size) / font.unitsPerEm
   }
 
-  /** Segment and measure spans into units for the line engine. */
-  units(spans: readonly Span[], options: MeasureOptions = {}): StyledUnit[] {
+  /** Segment and measure spans into units for the line engine (shared: never change them). */
+  units(spans: readonly Span[], options: MeasureOptions = {}): readonly StyledUnit[] {
+    if (spans.length === 1) return this.measured(spans[0], options)
     const out: StyledUnit[] = []
     for (const span of spans) {
-      const style = this.styleIndex(span.style)
-      const {slot, size} = span.style
-      const font = this.font(slot)
-      const upem = font.unitsPerEm
-      const segments = span.keep || span.words ? wordSegments([span], words) : segment(span.text)
-      for (const seg of segments) {
-        const cls = seg.cls
-        if (cls === 'break') {
-          out.push({text: seg.text, cls, width: 0, natural: 0, style})
-          continue
-        }
-        const shaped = shape(font, seg.text)
-        if (shaped.missing.length > 0) this.noteMissing(font, shaped.missing)
-        const natural = (shaped.units * size) / upem
-        const ems = natural / size
-        const whole = Math.round(ems)
-        let width = natural
-        const fullWidth = cls !== 'latin' && cls !== 'space' && whole >= 1 && Math.abs(ems - whole) < 0.12 * whole
-        if (options.cell && fullWidth) width = (whole * options.cell * size) / (options.cellSize ?? size)
-        const shrink = options.squeeze && (cls === 'open' || cls === 'close') && fullWidth ? width / 2 : 0
-        out.push({text: seg.text, cls, width, natural, shrink, style, shaped, glue: seg.glue})
-      }
+      const units = this.measured(span, options)
+      for (let i = 0; i < units.length; i++) out.push(units[i])
     }
     return out
+  }
+
+  private measured(span: Span, options: MeasureOptions): readonly StyledUnit[] {
+    const {units, missing} = this.measurer.span(span, options)
+    if (missing) for (const {font, chars} of missing) this.noteMissing(font, chars)
+    return units
   }
 
   /** Units and lines for spans in a block `width` wide. */
@@ -188,27 +161,31 @@ export class Painter {
     }
   }
 
-  private embedded(slot: Slot): EmbeddedFont {
+  /**
+   * The slot's font in this document, embedded through pdfkit the first time (its resource name,
+   * subset, widths and ToUnicode map). Later runs use it directly: pdfkit's current font is only
+   * read by its own text functions, which we do not use.
+   */
+  private embedded(slot: Slot): Embedded {
     const path = this.files[slot]
-    let name = this.registered.get(path)
-    if (!name) {
-      name = `pp${this.registered.size + 1}`
-      this.doc.registerFont(name, loadFont(path) as never)
-      this.registered.set(path, name)
+    let embedded = this.embeds.get(path)
+    if (!embedded) {
+      const name = `pp${this.embeds.size + 1}`
+      const fontkit = loadFont(path)
+      this.doc.registerFont(name, fontkit as never)
       this.doc.font(name)
-      speedUpSubset(loadFont(path), this.doc._font.subset)
-      return this.doc._font
+      const font = this.doc._font
+      speedUpSubset(fontkit, font.subset)
+      this.embeds.set(path, (embedded = {font, fontkit, subsetIds: new Int32Array(fontkit.numGlyphs)}))
     }
-    this.doc.font(name)
-    return this.doc._font
+    return embedded
   }
 
-  private drawRun(units: StyledUnit[], line: Line, from: number, to: number, left: number, baseline: number, hScale: number): void {
+  private drawRun(units: readonly StyledUnit[], line: Line, from: number, to: number, left: number, baseline: number, hScale: number): void {
     const style = this.styles[units[line.start + from].style]
-    const font = this.embedded(style.slot)
+    const embedded = this.embedded(style.slot)
+    const {font, subsetIds} = embedded
     this.drawn.add(style.slot)
-    const fontkitFont = this.font(style.slot)
-    const codes = this.glyphCodes(font)
     const advanceScale = (style.size / 1000) * (hScale / 100)
     const hex = this.hex
     const natural = this.natural
@@ -217,7 +194,7 @@ export class Painter {
     for (let k = from; k < to; k++) {
       const u = units[line.start + k]
       if (u.cls === 'space' || u.cls === 'break') continue
-      const shaped = u.shaped ?? shape(fontkitFont, u.text)
+      const shaped = u.shaped ?? shape(embedded.fontkit, u.text)
       const drawnWidth = line.widths[k]
       // Where the unit's glyphs start: full-width units are centred in their cell; a squeezed
       // opening mark (ink on its right half) moves left by what was taken from it.
@@ -227,7 +204,8 @@ export class Painter {
       else if (u.cls !== 'latin' && squeezed === 0) x += (u.width - u.natural) / 2
       const {ids, advances, xAdvances} = shaped
       for (let g = 0; g < ids.length; g++) {
-        hex[n] = codes.get(ids[g]) ?? this.glyphCode(font, codes, shaped, g)
+        const gid = subsetIds[ids[g]] - 1
+        hex[n] = hexCode(gid >= 0 ? gid : this.include(embedded, shaped, g))
         // The PDF advances by the glyph's own width; kerning (xAdvance) goes into the TJ adjustments.
         natural[n] = advances[g] * advanceScale
         target[n] = x
@@ -237,19 +215,25 @@ export class Painter {
     }
     if (n === 0) return
     // Tc: the most common correction between consecutive glyphs (the first one seen on a tie).
-    const deltas = this.deltas
-    const counts = this.counts
-    counts.clear()
-    let tc = 0
-    let best = 0
+    const {deltas, keys, counts} = this
+    let distinct = 0
     for (let i = 0; i < n - 1; i++) {
       const d = target[i + 1] - target[i] - natural[i]
       deltas[i] = d
-      // Keyed by thousandths: the same grouping and value as num(d), without making strings.
+      // Counted by thousandths: the same grouping and value as num(d), without making strings.
+      // A run has a few distinct corrections, so a short list beats a map.
       const key = Math.round(d * 1000)
-      counts.set(key, (counts.get(key) ?? 0) + 1)
+      let j = 0
+      while (j < distinct && keys[j] !== key) j++
+      if (j === distinct) {
+        keys[distinct] = key
+        counts[distinct++] = 0
+      }
+      counts[j]++
     }
-    for (const [key, c] of counts) if (c > best) [tc, best] = [key / 1000, c]
+    let tc = 0
+    let best = 0
+    for (let j = 0; j < distinct; j++) if (counts[j] > best) [tc, best] = [keys[j] / 1000, counts[j]]
     // All glyphs but the last in one TJ; the last one with Tc 0, so the run ends exactly where
     // the line does (viewers count the character spacing after a glyph into its width).
     let parts = ''
@@ -266,41 +250,48 @@ export class Painter {
     const doc = this.doc
     const page = doc.page
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref()
-    doc.fillColor(style.color ?? '#000000')
-    // One write for what doc.save(), doc.transform(1, 0, 0, -1, 0, height), the text object and
-    // doc.restore() would write line by line (the same bytes; the graphics state ends unchanged).
-    let content = `q\n1 0 0 -1 0 ${Math.round(page.height * 1e6) / 1e6} cm\nBT\n1 0 0 1 ${num(target[0])} ${num(page.height - baseline)} Tm\n/${font.id} ${num(style.size)} Tf`
+    // One write for what doc.fillColor(), doc.save(), doc.transform(1, 0, 0, -1, 0, height), the
+    // text object and doc.restore() would write line by line (the same bytes; the graphics state
+    // ends unchanged).
+    let content = `${this.fill(style.color ?? '#000000')}q\n1 0 0 -1 0 ${Math.round(page.height * 1e6) / 1e6} cm\nBT\n1 0 0 1 ${num(target[0])} ${num(page.height - baseline)} Tm\n/${font.id} ${num(style.size)} Tf`
     if (hScale !== 100) content += `\n${num(hScale)} Tz`
     if (tc !== 0 && parts) content += `\n${num(tc / (hScale / 100))} Tc`
     if (parts) content += `\n[${parts}] TJ`
     if (tc !== 0 && parts) content += '\n0 Tc'
     content += `\n[<${hex[n - 1]}>] TJ\nET\nQ`
-    // Bytes rather than a string: pdfkit would convert the string character by character.
-    doc.addContent(Buffer.from(content + '\n', 'latin1'))
+    this.pending += content + '\n'
   }
 
-  /** Subset glyph codes of an embedded font in this document, by glyph id. */
-  private glyphCodes(font: EmbeddedFont): Map<number, string> {
-    let codes = this.codes.get(font.id)
-    if (!codes) this.codes.set(font.id, (codes = new Map()))
-    return codes
+  /** Write the pending text to the page, as bytes (pdfkit would convert a string character by character). */
+  private flush(): void {
+    if (!this.pending) return
+    this.doc.page.write(Buffer.from(this.pending, 'latin1'))
+    this.pending = ''
+  }
+
+  /** The content lines pdfkit's `fillColor(color)` writes (colour space, then colour), made once per colour. */
+  private fill(color: string): string {
+    let content = this.fills.get(color)
+    if (content === undefined) {
+      const doc = this.doc as unknown as {_normalizeColor(color: string): number[] | null; _getColorSpace(color: number[]): string}
+      const rgb = doc._normalizeColor(color)
+      // pdfkit sets nothing for what it cannot read as a colour.
+      content = rgb ? `/${doc._getColorSpace(rgb)} cs\n${rgb.join(' ')} scn\n` : ''
+      this.fills.set(color, content)
+    }
+    return content
   }
 
   /**
-   * Hex code of glyph `g` of a shaped unit, adding the glyph to the document's subset the first
-   * time: what pdfkit's `EmbeddedFont.encode` does, without laying the text out again.
+   * Add glyph `g` of a shaped unit to the document's subset: what pdfkit's `EmbeddedFont.encode`
+   * does (subset id, width, code points), without laying the text out again. Its subset id.
    */
-  private glyphCode(font: EmbeddedFont, codes: Map<number, string>, shaped: Shaped, g: number): string {
-    const id = shaped.ids[g]
-    let code = codes.get(id)
-    if (code === undefined) {
-      const gid = font.subset.includeGlyph(id)
-      code = `0000${gid.toString(16)}`.slice(-4)
-      if (font.widths[gid] == null) font.widths[gid] = shaped.advances[g]
-      if (font.unicode[gid] == null) font.unicode[gid] = shaped.codePoints[g]
-      codes.set(id, code)
-    }
-    return code
+  private include({font, subsetIds}: Embedded, shaped: Shaped, g: number): number {
+    const gid = font.subset.includeGlyph(shaped.ids[g])
+    subsetIds[shaped.ids[g]] = gid + 1
+    if (font.widths[gid] == null) font.widths[gid] = shaped.advances[g]
+    if (font.unicode[gid] == null) font.unicode[gid] = shaped.codePoints[g]
+    return gid
   }
 
   private noteMissing(font: FontkitFont, chars: readonly string[]): void {

@@ -8,13 +8,16 @@
  * `layout` each time (kerning inside Latin words included) while paying for it once.
  * Fonts themselves are cached for the process (`fonts.ts`), so the cache lives as long as they do.
  *
- * Decision on shaping: nothing is dropped. Kerning and ligatures stay (Latin words, numbers and
- * dashes are always laid out). Only a lone full-width character whose glyph no applied GSUB/GPOS
- * lookup covers skips `layout` the first time, since shaping cannot change it: that saves the
- * plan setup for the ~1000 distinct Han characters of a build (about 0.2 s per process).
+ * Decision on shaping: nothing is dropped. Kerning and ligatures stay. Text whose glyphs no
+ * lookup fontkit would apply covers skips `layout` the first time, since shaping cannot change
+ * it: the ~1000 distinct Han characters of a build, most punctuation and numbers. Such text gets
+ * the cmap glyphs and their `hmtx` advances, exactly what `layout` returns for it. Which lookups
+ * fontkit applies follows its own rules (the script it detects, that script's default language,
+ * the features of its default shaper); see `touchedGlyphs`.
  * test/write-pdf/shape.test.ts checks the results against `layout`.
  */
-import type {FontkitFont} from './fonts.ts'
+import {unicodeScript, type FontkitFont} from './fonts.ts'
+import {horizontalMetrics} from './hmtx.ts'
 
 export interface Shaped {
   /** Glyph ids in the font. */
@@ -32,19 +35,38 @@ export interface Shaped {
 }
 
 /**
- * Features fontkit applies to horizontal text by default (its `DefaultShaper`: common,
- * horizontal, directional and fraction features). Other features (vert, palt, halt, aalt, …)
- * are never applied here, so their lookups cannot change a glyph.
+ * Features fontkit applies to horizontal text by default (its `DefaultShaper`: variation, common,
+ * horizontal and directional features). The fraction features (frac, numr, dnom) apply only to
+ * the digits around a U+2044 fraction slash, which text that skips `layout` never has; other
+ * features (vert, palt, halt, aalt, …) are never applied here. Their lookups cannot change a glyph.
  */
-const appliedFeatures = new Set(['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'ltra', 'ltrm', 'rtla', 'rtlm', 'frac', 'numr', 'dnom'])
+const appliedFeatures = new Set(['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'ltra', 'ltrm', 'rtla', 'rtlm'])
 
-/** GPOS lookup types that need two glyphs (pair, cursive, mark attachment): a lone glyph is untouched. */
-const pairOnlyPositioning = new Set([2, 3, 4, 5, 6])
+/** GPOS lookup types that apply at a glyph by looking at the next one (pair, cursive). */
+const forwardPositioning = new Set([2, 3])
+/** GPOS lookup types that apply at a mark by looking back for its base (mark attachment). */
+const markPositioning = new Set([4, 5, 6])
+
+/**
+ * OpenType script tags of the Unicode scripts text that skips `layout` may have (fontkit's
+ * table); all of them shape with fontkit's `DefaultShaper`. Text of other scripts (Arabic,
+ * Hangul, Indic, …) always goes through `layout`. Text without any (digits, punctuation) is
+ * `zzzz`, for which fontkit falls back to the `DFLT` script.
+ */
+const scriptTags: Record<string, string> = {Han: 'hani', Latin: 'latn', Hiragana: 'hira', Katakana: 'kana', Greek: 'grek', Cyrillic: 'cyrl'}
+/** Where fontkit looks when the font has no entry for the text's script. */
+const fallbackScripts = ['DFLT', 'dflt', 'latn']
 
 interface Coverage {
   version: number
   glyphs?: ArrayLike<number>
   rangeRecords?: ArrayLike<{start: number; end: number}>
+}
+interface ClassDef {
+  version: number
+  startGlyph?: number
+  classValueArray?: ArrayLike<number>
+  classRangeRecord?: ArrayLike<{start: number; end: number; class: number}>
 }
 interface Subtable {
   lookupType?: number
@@ -52,42 +74,57 @@ interface Subtable {
   coverage?: Coverage
   coverages?: ArrayLike<Coverage>
   inputCoverage?: ArrayLike<Coverage>
+  /** Mark attachment (GPOS 4, 5): the mark is the glyph the lookup applies at. */
+  markCoverage?: Coverage
+  /** Mark-to-mark attachment (GPOS 6). */
+  mark1Coverage?: Coverage
 }
 interface LayoutTable {
+  scriptList: ArrayLike<{tag: string; script: {defaultLangSys?: {featureIndexes: ArrayLike<number>} | null}}>
   featureList: ArrayLike<{tag: string; feature: {lookupListIndexes: ArrayLike<number>}}>
   lookupList: {get(index: number): {lookupType: number; subTables: ArrayLike<Subtable>} | undefined}
 }
+interface FontTables {
+  _variationProcessor?: unknown
+  GSUB?: LayoutTable
+  GPOS?: LayoutTable
+  GDEF?: {glyphClassDef?: ClassDef}
+  directory: {tables: Record<string, unknown>}
+}
+
+/** Glyphs shaping may change in text of one script. */
+interface Touched {
+  /**
+   * Wherever they stand: the first-glyph coverage of every lookup of an applied feature in the
+   * script's default language system (what fontkit applies: we never name a language), except
+   * positioning that needs a second glyph, and the glyphs GDEF classes as marks (whose advance
+   * the shaper zeroes).
+   */
+  alone: Set<number>
+  /**
+   * Next to other glyphs: `alone` plus mark attachment. `undefined` when the font has a `kern`
+   * table (fontkit kerns with it when GPOS does not), so runs always go through `layout`.
+   */
+  inRun?: Set<number>
+  /** Followed by another glyph: pair and cursive positioning. */
+  beforeNext: Set<number>
+}
 
 /**
- * Glyphs that an applied GSUB or GPOS lookup may change when they stand alone: the first-glyph
- * coverage of every lookup of an applied feature (whatever the script or language, so more than
- * fontkit would really apply), except positioning that needs a second glyph. `undefined` when a
- * table cannot be read this way: then every string goes through `layout`.
+ * Glyphs that an applied GSUB or GPOS lookup may change in text of `script` (see `Touched`).
+ * `undefined` when a table cannot be read this way, or for a variable font instance (whose
+ * features may be swapped per instance): then every string goes through `layout`.
  */
-function touchedGlyphs(font: FontkitFont): Set<number> | undefined {
-  const touched = new Set<number>()
-  const tables = font as unknown as {GSUB?: LayoutTable; GPOS?: LayoutTable}
-  const add = (coverage: Coverage | undefined): boolean => {
-    if (!coverage) return false
-    if (coverage.version === 1 && coverage.glyphs) for (let i = 0; i < coverage.glyphs.length; i++) touched.add(coverage.glyphs[i])
-    else if (coverage.version === 2 && coverage.rangeRecords) {
-      for (let i = 0; i < coverage.rangeRecords.length; i++) {
-        const {start, end} = coverage.rangeRecords[i]
-        for (let g = start; g <= end; g++) touched.add(g)
-      }
-    } else return false
-    return true
-  }
+function touchedGlyphs(font: FontkitFont, script: string): Touched | undefined {
+  const alone = new Set<number>()
+  const inRun = new Set<number>()
+  const beforeNext = new Set<number>()
+  const tables = font as unknown as FontTables
+  if (tables._variationProcessor) return undefined
   try {
     for (const [tag, table] of [['GSUB', tables.GSUB], ['GPOS', tables.GPOS]] as const) {
       if (!table) continue
-      const lookups = new Set<number>()
-      for (let i = 0; i < table.featureList.length; i++) {
-        const record = table.featureList[i]
-        if (!appliedFeatures.has(record.tag)) continue
-        for (let k = 0; k < record.feature.lookupListIndexes.length; k++) lookups.add(record.feature.lookupListIndexes[k])
-      }
-      for (const index of lookups) {
+      for (const index of appliedLookups(table, script)) {
         const lookup = table.lookupList.get(index)
         if (!lookup) return undefined
         for (let k = 0; k < lookup.subTables.length; k++) {
@@ -99,34 +136,123 @@ function touchedGlyphs(font: FontkitFont): Set<number> | undefined {
             type = sub.lookupType
             sub = sub.extension
           }
-          if (tag === 'GPOS' && pairOnlyPositioning.has(type)) continue
-          const first = sub.coverage ?? sub.coverages?.[0] ?? sub.inputCoverage?.[0]
-          if (!add(first)) return undefined
+          const into = tag !== 'GPOS' ? alone : forwardPositioning.has(type) ? beforeNext : markPositioning.has(type) ? inRun : alone
+          const first = sub.coverage ?? sub.coverages?.[0] ?? sub.inputCoverage?.[0] ?? sub.markCoverage ?? sub.mark1Coverage
+          if (!addCoverage(first, into)) return undefined
         }
       }
     }
+    const classes = tables.GDEF?.glyphClassDef
+    if (classes && !addMarks(classes, alone)) return undefined
   } catch {
     return undefined
   }
-  return touched
+  for (const id of alone) inRun.add(id)
+  return {alone, inRun: tables.directory.tables.kern ? undefined : inRun, beforeNext}
 }
 
-/** Full-width characters (Han, CJK punctuation, kana, full-width forms) that may skip `layout`. */
-const wide = /^[\p{Script=Han}\u3000-\u30ff\uff00-\uffef]$/u
-const touchedCache = new WeakMap<FontkitFont, Set<number> | null>()
+/**
+ * Lookups of the applied features in the default language system of the script entry fontkit
+ * selects for `script` (its `selectScript`: the script's own entry, else the first fallback).
+ */
+function appliedLookups(table: LayoutTable, script: string): Set<number> {
+  const find = (tags: readonly string[]) => {
+    for (const tag of tags) for (let i = 0; i < table.scriptList.length; i++) if (table.scriptList[i].tag === tag) return table.scriptList[i]
+    return undefined
+  }
+  const entry = find([script]) ?? find(fallbackScripts)
+  const lookups = new Set<number>()
+  const features = entry?.script.defaultLangSys?.featureIndexes ?? []
+  for (let f = 0; f < features.length; f++) {
+    const record = table.featureList[features[f]]
+    if (!record) throw new Error('feature index out of range')
+    if (!appliedFeatures.has(record.tag)) continue
+    for (let k = 0; k < record.feature.lookupListIndexes.length; k++) lookups.add(record.feature.lookupListIndexes[k])
+  }
+  return lookups
+}
+
+/** Add the glyphs of a coverage table. False when it cannot be read. */
+function addCoverage(coverage: Coverage | undefined, into: Set<number>): boolean {
+  if (!coverage) return false
+  if (coverage.version === 1 && coverage.glyphs) for (let i = 0; i < coverage.glyphs.length; i++) into.add(coverage.glyphs[i])
+  else if (coverage.version === 2 && coverage.rangeRecords) {
+    for (let i = 0; i < coverage.rangeRecords.length; i++) {
+      const {start, end} = coverage.rangeRecords[i]
+      for (let g = start; g <= end; g++) into.add(g)
+    }
+  } else return false
+  return true
+}
+
+/** Add the glyphs a GDEF class definition puts in class 3 (marks). False when it cannot be read. */
+function addMarks(classes: ClassDef, into: Set<number>): boolean {
+  if (classes.version === 1 && classes.classValueArray && classes.startGlyph !== undefined) {
+    for (let i = 0; i < classes.classValueArray.length; i++) if (classes.classValueArray[i] === 3) into.add(classes.startGlyph + i)
+  } else if (classes.version === 2 && classes.classRangeRecord) {
+    for (let i = 0; i < classes.classRangeRecord.length; i++) {
+      const range = classes.classRangeRecord[i]
+      if (range.class === 3) for (let g = range.start; g <= range.end; g++) into.add(g)
+    }
+  } else return false
+  return true
+}
 
 /**
- * The glyph of a lone full-width character when shaping cannot change it (no applied lookup
- * covers it): what `layout` would return, without setting up a shaping plan. Else `undefined`.
+ * Characters shaping treats specially whatever the font: combining marks, default ignorables
+ * (hidden), controls, format characters and variation selectors, the fraction slash (fractions),
+ * and code points without a character. Text with one always goes through `layout`.
  */
-function loneGlyph(font: FontkitFont, text: string): {id: number; advanceWidth: number; codePoints: number[]} | undefined {
-  const cp = text.codePointAt(0)!
-  if (text.length !== (cp > 0xffff ? 2 : 1) || !wide.test(text) || !font.hasGlyphForCodePoint(cp)) return undefined
-  let touched = touchedCache.get(font)
-  if (touched === undefined) touchedCache.set(font, (touched = touchedGlyphs(font) ?? null))
+const special = /[\p{M}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u2044]/u
+
+/**
+ * The OpenType script fontkit shapes `text` as (its `Script.forString`: the first character of a
+ * script other than Common or Inherited decides), or `undefined` for a script not in `scriptTags`.
+ */
+function textScript(text: string): string | undefined {
+  for (const ch of text) {
+    const script = unicodeScript(ch.codePointAt(0)!)
+    if (script === 'Common' || script === 'Inherited' || script === 'Unknown') continue
+    return scriptTags[script]
+  }
+  return 'zzzz'
+}
+
+const touchedCache = new WeakMap<FontkitFont, Map<string, Touched | null>>()
+
+function touchedFor(font: FontkitFont, script: string): Touched | undefined {
+  let byScript = touchedCache.get(font)
+  if (!byScript) touchedCache.set(font, (byScript = new Map()))
+  let touched = byScript.get(script)
+  if (touched === undefined) byScript.set(script, (touched = touchedGlyphs(font, script) ?? null))
+  return touched ?? undefined
+}
+
+type Glyph = {id: number; codePoints: number[]}
+
+/**
+ * The glyphs of `text` when shaping cannot change them (no lookup fontkit would apply covers any
+ * of them): the cmap glyphs `layout` would return, without setting up a shaping plan. Else `undefined`.
+ */
+function plainGlyphs(font: FontkitFont, text: string): Glyph[] | undefined {
+  if (special.test(text)) return undefined
+  const script = textScript(text)
+  const touched = script === undefined ? undefined : touchedFor(font, script)
   if (!touched) return undefined
-  const glyph = font.glyphForCodePoint(cp)
-  return touched.has(glyph.id) ? undefined : glyph
+  const glyphs: Glyph[] = []
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    if (!font.hasGlyphForCodePoint(code)) return undefined
+    // The glyph object fontkit caches for this id (its code points are the ToUnicode entry).
+    glyphs.push(font.glyphForCodePoint(code))
+  }
+  const covered = glyphs.length === 1 ? touched.alone : touched.inRun
+  if (!covered) return undefined
+  for (let i = 0; i < glyphs.length; i++) {
+    const id = glyphs[i].id
+    if (covered.has(id) || (i < glyphs.length - 1 && touched.beforeNext.has(id))) return undefined
+  }
+  return glyphs
 }
 
 /** Upper bound of cached strings per font, so a long-lived process does not grow without end. */
@@ -139,34 +265,36 @@ export function shape(font: FontkitFont, text: string): Shaped {
   if (!cache) caches.set(font, (cache = new Map()))
   let shaped = cache.get(text)
   if (shaped) return shaped
-  // Lone full-width characters no applied lookup covers: the cmap glyph and its advance are
-  // exactly what layout would give (checked against layout for the bundled fonts), without
-  // fontkit's per-call shaping setup. Everything else (Latin words, numbers, dashes, covered
-  // punctuation) is laid out, kerning included.
-  const lone = loneGlyph(font, text)
-  const run = lone ? {glyphs: [lone], positions: [{xAdvance: lone.advanceWidth}]} : font.layout(text)
+  const plain = plainGlyphs(font, text)
   // The same multiplication pdfkit's `EmbeddedFont.layoutRun` does, so values are bit-identical.
   const scale = 1000 / font.unitsPerEm
-  const n = run.glyphs.length
+  const run = plain ? undefined : font.layout(text)
+  const glyphs: Glyph[] = plain ?? run!.glyphs
+  const metrics = plain ? horizontalMetrics(font) : undefined
+  const n = glyphs.length
   const ids = new Array<number>(n)
   const advances = new Array<number>(n)
   const xAdvances = new Array<number>(n)
   const codePoints = new Array<number[]>(n)
   let units = 0
   for (let i = 0; i < n; i++) {
-    const glyph = run.glyphs[i]
-    const xAdvance = run.positions[i].xAdvance
+    const glyph = glyphs[i]
+    const advance = metrics ? metrics.advance(glyph.id) : run!.glyphs[i].advanceWidth
+    const xAdvance = metrics ? advance : run!.positions[i].xAdvance
     ids[i] = glyph.id
-    advances[i] = glyph.advanceWidth * scale
+    advances[i] = advance * scale
     xAdvances[i] = xAdvance * scale
     codePoints[i] = glyph.codePoints
     units += xAdvance
   }
+  // Text that skipped layout has a glyph for every character.
   const missing: string[] = []
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!
-    if (cp < 0x20 || /\s/u.test(ch)) continue
-    if (!font.hasGlyphForCodePoint(cp)) missing.push(ch)
+  if (!plain) {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!
+      if (cp < 0x20 || /\s/u.test(ch)) continue
+      if (!font.hasGlyphForCodePoint(cp)) missing.push(ch)
+    }
   }
   shaped = {ids, advances, xAdvances, codePoints, units, missing}
   if (cache.size >= limit) cache.clear()

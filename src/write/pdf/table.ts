@@ -49,7 +49,7 @@ export function planTables(c: Composer, tables: readonly Table[]): TablePlan | u
   const headerUnits = cellUnits(first.header, look.header)
   const rowUnits = tables.flatMap((t) => t.rows.map((r) => cellUnits(r, look.style)))
   // Measure each cell: its width on one line and its widest unbreakable piece (natural widths, off the grid).
-  const measure = (units: StyledUnit[]): CellMeasure =>
+  const measure = (units: readonly StyledUnit[]): CellMeasure =>
     measureCell(
       units.map((u) => u.natural),
       breakOpportunities(units),
@@ -84,7 +84,7 @@ export function drawTable(c: Composer, table: Table, plan = planTables(c, [table
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), left)
 
-  const layoutRow = (cells: StyledUnit[][], header: boolean): Prepared[] =>
+  const layoutRow = (cells: ReadonlyArray<readonly StyledUnit[]>, header: boolean): Prepared[] =>
     cells.map((units, i) => {
       const align = header ? 'center' : columns[i].align === 'left' ? undefined : columns[i].align
       // A line that cannot be filled (words do not break) is set flush left rather than spaced out:
