@@ -4,10 +4,8 @@ import {strToU8, unzipSync, zipSync, type Zippable} from 'fflate'
 import {describe, expect, it, vi} from 'vitest'
 import {parseDocument} from '../../src/doc/parse.ts'
 import {officialLayout} from '../../src/layout/gbt9704.ts'
-import {buildDocument, compileParts, createDocxWriter, patches, stylesKey, writeDocx} from '../../src/write/docx/index.ts'
+import {buildDocument, compileParts, createDocxWriter, patches, writeDocx} from '../../src/write/docx/index.ts'
 import {fallbackCreated, normalisePackage, packParts} from '../../src/write/docx/pack.ts'
-import {buildStyles} from '../../src/write/docx/styles.ts'
-import {pageGeometry} from '../../src/write/docx/measure.ts'
 import {crc32, zipEntries} from '../../src/write/docx/zip.ts'
 import {Packer} from 'docx'
 
@@ -33,6 +31,16 @@ describe('docx packing', () => {
     for (let i = 0; i < 2; i++) expect(Buffer.from(await write(read())).equals(Buffer.from(plain))).toBe(true)
   })
 
+  it('writes documents of both variants with one writer as each alone', async () => {
+    const layout = officialLayout()
+    const notice = () => parseDocument(fixture('doc/notice.md'))
+    const leaflet = () => parseDocument(fixture('write-docx/leaflet.md'))
+    const write = createDocxWriter(layout)
+    for (const read of [leaflet, notice, leaflet, notice]) {
+      expect(Buffer.from(await write(read())).equals(Buffer.from(await writeDocx(read(), {layout})))).toBe(true)
+    }
+  })
+
   it('keeps the parts of differently styled documents apart', async () => {
     const doc = parseDocument(fixture('doc/notice.md'))
     const a = unzipSync(await writeDocx(doc, {layout: officialLayout()}))
@@ -44,11 +52,10 @@ describe('docx packing', () => {
   it('compiles the parts Packer zips, whether or not the same parts were written before', async () => {
     const layout = officialLayout()
     const doc = parseDocument(fixture('doc/notice.md'))
-    const key = stylesKey(buildStyles(layout, pageGeometry(layout), 'official'))
-    const fresh = await compileParts(buildDocument(doc, {layout}), key)
+    const fresh = await compileParts(buildDocument(doc, {layout}), 'styles')
     const known = new Map<string, string>()
-    await compileParts(buildDocument(doc, {layout}), key, known)
-    const cached = await compileParts(buildDocument(doc, {layout}), key, known)
+    await compileParts(buildDocument(doc, {layout}), 'styles', known)
+    const cached = await compileParts(buildDocument(doc, {layout}), 'styles', known)
     const text = (v: string | Uint8Array) => (typeof v === 'string' ? v : new TextDecoder().decode(v))
     expect(Object.keys(cached).sort()).toEqual(Object.keys(fresh).sort())
     for (const name of Object.keys(fresh)) {

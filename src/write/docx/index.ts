@@ -11,8 +11,7 @@ import {
   SectionType,
   VerticalAlignSection,
   type BaseXmlComponent,
-  type ISectionOptions,
-  type IStylesOptions
+  type ISectionOptions
 } from 'docx'
 import {unzipSync} from 'fflate'
 import type {VFile} from 'vfile'
@@ -102,8 +101,9 @@ export async function compileParts(document: Document, stylesKey: string, known?
 }
 
 /**
- * Parts whose XML depends on nothing but their key: styles.xml on the styles options, the others
- * on nothing the writer varies (it uses no numbering, notes, font embedding or custom properties).
+ * Parts whose XML depends on nothing but their key: styles.xml on `stylesKey` (the writer's layout
+ * and the document's variant), the others on nothing the writer varies (it uses no numbering,
+ * notes, font embedding or custom properties).
  */
 function sameParts(document: Document, stylesKey: string): Array<{path: string; key: string; component: BaseXmlComponent}> {
   return [
@@ -140,9 +140,6 @@ export const patches: PartPatches = {
 export function buildDocument(doc: Doc, options: DocxOptions = {}): Document {
   return assemble(doc, options, createMemo()).document
 }
-
-/** Key of styles.xml written with `styles` (`sameParts`). */
-export const stylesKey = (styles: IStylesOptions): string => `styles\u0000${JSON.stringify(styles)}`
 
 /** The docx object model and the key of its styles.xml. */
 function assemble(doc: Doc, options: DocxOptions, memo: Memo): {document: Document; stylesKey: string} {
@@ -189,8 +186,8 @@ function assemble(doc: Doc, options: DocxOptions, memo: Memo): {document: Docume
     })
   }
 
-  const styles = buildStyles(layout, geometry, variant)
-  const key = stylesKey(styles)
+  // The writer's layout is fixed: its styles.xml depends on the variant only.
+  const stylesKey = `styles\u0000${variant}`
   const document = new Document({
     title: doc.meta.title,
     subject: doc.meta.kind,
@@ -199,10 +196,10 @@ function assemble(doc: Doc, options: DocxOptions, memo: Memo): {document: Docume
     revision: 1,
     evenAndOddHeaderAndFooters: true,
     // Once the writer knows styles.xml, docx need not build the styles again (`compileParts`).
-    styles: memo.parts.has(key) ? undefined : styles,
+    styles: memo.parts.has(stylesKey) ? undefined : buildStyles(layout, geometry, variant),
     sections
   })
-  return {document, stylesKey: key}
+  return {document, stylesKey}
 }
 
 /**
