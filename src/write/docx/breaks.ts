@@ -34,22 +34,42 @@ interface Measured {
 }
 
 /**
- * Measured inline content by its text pieces, kept by one writer for all its documents: the same
- * cell texts recur across a build's documents (each unit's task list repeats rows of the notice),
- * and a table asks for each cell's measure and line breaks more than once. `undefined` when the
- * offsets would not match the text (`measure`).
+ * Measured inline content, kept by one writer for all its documents: the same cell texts recur
+ * across a build's documents (each unit's task list repeats rows of the notice), and a table asks
+ * for each cell's measure and line breaks more than once. `null` when the offsets would not match
+ * the text (`measure`).
  */
-export type Measures = Map<string, Measured | undefined>
+export interface Measures {
+  /** By text pieces (`piecesKey`): the same text in another document. */
+  readonly byText: Map<string, Measured | null>
+  /** By the nodes themselves: the same cell asked again, without building its key. */
+  readonly byNodes: WeakMap<readonly Inline[], Measured | null>
+}
+
+export const createMeasures = (): Measures => ({byText: new Map(), byNodes: new WeakMap()})
 
 /** Key of pieces: each piece's length, keep flag and text, so different cuts never collide. */
 const piecesKey = (parts: ReadonlyArray<{text: string; keep?: boolean}>): string =>
   parts.map((p) => `${p.text.length}${p.keep ? '+' : '-'}${p.text}`).join('')
 
-/** The line engine's units of `nodes`, measured once per `measures`. */
-function measure(nodes: readonly Inline[], measures: Measures): Measured | undefined {
-  const parts = pieces(nodes)
-  const key = piecesKey(parts)
-  if (measures.has(key)) return measures.get(key)
+/** `nodes` measured (`unitsOf`), once per `measures`. */
+function measure(nodes: readonly Inline[], measures: Measures): Measured | null {
+  let measured = measures.byNodes.get(nodes)
+  if (measured === undefined) {
+    const parts = pieces(nodes)
+    const key = piecesKey(parts)
+    measured = measures.byText.get(key)
+    if (measured === undefined) {
+      measured = unitsOf(parts)
+      measures.byText.set(key, measured)
+    }
+    measures.byNodes.set(nodes, measured)
+  }
+  return measured
+}
+
+/** The line engine's units of text pieces, each unit's offset in their text, and the text. */
+function unitsOf(parts: ReadonlyArray<{text: string; keep?: boolean}>): Measured | null {
   const segments = wordSegments(parts, words)
   const offsets: number[] = []
   let at = 0
@@ -62,9 +82,7 @@ function measure(nodes: readonly Inline[], measures: Measures): Measured | undef
   offsets.push(at)
   // Segmenting collapses runs of spaces: offsets would no longer match the text.
   const text = parts.map((p) => p.text).join('')
-  const measured = at === text.length ? {units, offsets, text, hard: units.some((u) => u.cls === 'break')} : undefined
-  measures.set(key, measured)
-  return measured
+  return at === text.length ? {units, offsets, text, hard: units.some((u) => u.cls === 'break')} : null
 }
 
 const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/

@@ -4,7 +4,7 @@
  * the notice), so each is measured, and its docx component built and written, once.
  */
 import type {IContext, IXmlableObject, XmlComponent} from 'docx'
-import type {Measures} from './breaks.ts'
+import {createMeasures, type Measures} from './breaks.ts'
 
 export interface Memo {
   /** Measured texts (`breaks.ts`). */
@@ -15,7 +15,7 @@ export interface Memo {
   readonly parts: Map<string, string>
 }
 
-export const createMemo = (): Memo => ({measures: new Map(), components: new Map(), parts: new Map()})
+export const createMemo = (): Memo => ({measures: createMeasures(), components: new Map(), parts: new Map()})
 
 /**
  * The component `make` builds, built once per memo for `key` and written once: later documents
