@@ -71,13 +71,13 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
     return {extension: 'html', write: async ({doc}) => ({bytes: writeHtml(doc)})}
   },
   async docx({config}) {
-    const {writeDocx} = await import('./docx/index.ts')
-    const layout = officialLayout({fonts: config.fonts})
+    const {createDocxWriter} = await import('./docx/index.ts')
+    const writeDocx = createDocxWriter(officialLayout({fonts: config.fonts}))
     return {
       extension: 'docx',
       write: async ({doc}) => {
         const notes: string[] = []
-        return {bytes: await writeDocx(doc, {layout, notes}), notes}
+        return {bytes: await writeDocx(doc, {notes}), notes}
       }
     }
   },

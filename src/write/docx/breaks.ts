@@ -9,7 +9,7 @@
  */
 import type {Inline} from '../../doc/types.ts'
 import {words} from '../../doc/words.ts'
-import {measureCell} from '../../layout/columns.ts'
+import {measureCell, type CellMeasure} from '../../layout/columns.ts'
 import {titleBreaks} from '../../layout/title.ts'
 import {breakLines, breakOpportunities, wordSegments, type Unit} from '../pdf/lines.ts'
 
@@ -20,13 +20,60 @@ function pieces(nodes: readonly Inline[]): Array<{text: string; keep?: boolean}>
   )
 }
 
-/** The line engine's units of `nodes`, each unit's offset in their text, and the text. */
-function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]; text: string} | undefined {
-  const parts = pieces(nodes)
+/** Inline content as the line engine cuts it: its units, each unit's offset in the text, and the text. */
+interface Measured {
+  units: Unit[]
+  offsets: number[]
+  text: string
+  /** Whether the text has a hard line break. */
+  hard: boolean
+  /** `cellMeasure`, once asked for. */
+  cell?: CellMeasure
+  /** `cellBreaks` by width, once asked for. */
+  breaks?: Map<number, number[]>
+}
+
+/**
+ * Measured inline content, kept by one writer for all its documents: the same cell texts recur
+ * across a build's documents (each unit's task list repeats rows of the notice), and a table asks
+ * for each cell's measure and line breaks more than once. `null` when the offsets would not match
+ * the text (`measure`).
+ */
+export interface Measures {
+  /** By text pieces (`piecesKey`): the same text in another document. */
+  readonly byText: Map<string, Measured | null>
+  /** By the nodes themselves: the same cell asked again, without building its key. */
+  readonly byNodes: WeakMap<readonly Inline[], Measured | null>
+}
+
+export const createMeasures = (): Measures => ({byText: new Map(), byNodes: new WeakMap()})
+
+/** Key of pieces: each piece's length, keep flag and text, so different cuts never collide. */
+const piecesKey = (parts: ReadonlyArray<{text: string; keep?: boolean}>): string =>
+  parts.map((p) => `${p.text.length}${p.keep ? '+' : '-'}${p.text}`).join('')
+
+/** `nodes` measured (`unitsOf`), once per `measures`. */
+function measure(nodes: readonly Inline[], measures: Measures): Measured | null {
+  let measured = measures.byNodes.get(nodes)
+  if (measured === undefined) {
+    const parts = pieces(nodes)
+    const key = piecesKey(parts)
+    measured = measures.byText.get(key)
+    if (measured === undefined) {
+      measured = unitsOf(parts)
+      measures.byText.set(key, measured)
+    }
+    measures.byNodes.set(nodes, measured)
+  }
+  return measured
+}
+
+/** The line engine's units of text pieces, each unit's offset in their text, and the text. */
+function unitsOf(parts: ReadonlyArray<{text: string; keep?: boolean}>): Measured | null {
   const segments = wordSegments(parts, words)
   const offsets: number[] = []
   let at = 0
-  const out: Unit[] = segments.map((seg) => {
+  const units: Unit[] = segments.map((seg) => {
     offsets.push(at)
     at += seg.text.length
     const width = seg.cls === 'break' ? 0 : seg.cls === 'latin' ? 0.65 * seg.text.length : seg.cls === 'space' ? 0.5 : [...seg.text].length
@@ -35,7 +82,7 @@ function units(nodes: readonly Inline[]): {units: Unit[]; offsets: number[]; tex
   offsets.push(at)
   // Segmenting collapses runs of spaces: offsets would no longer match the text.
   const text = parts.map((p) => p.text).join('')
-  return at === text.length ? {units: out, offsets, text} : undefined
+  return at === text.length ? {units, offsets, text, hard: units.some((u) => u.cls === 'break')} : null
 }
 
 const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/
@@ -50,9 +97,21 @@ function joinable(text: string, offsets: number[]): number[] {
 }
 
 /** Character offsets (in the inline text) where a cell's lines end, for a cell `width` em wide. */
-export function cellBreaks(nodes: readonly Inline[], width: number): number[] {
-  const measured = units(nodes)
+export function cellBreaks(nodes: readonly Inline[], width: number, measures: Measures): number[] {
+  const measured = measure(nodes, measures)
   if (!measured) return []
+  measured.breaks ??= new Map()
+  let breaks = measured.breaks.get(width)
+  if (!breaks) {
+    breaks = setCell(measured, width)
+    measured.breaks.set(width, breaks)
+  }
+  return breaks
+}
+
+function setCell(measured: Measured, width: number): number[] {
+  // Text no wider than the cell, without a hard break, is one line: the line engine would end none.
+  if (!measured.hard && cellOf(measured).natural <= width) return []
   const lines = breakLines(measured.units, {width, justify: false})
   const ends = lines.slice(0, -1).map((_, i) => {
     const next = lines[i + 1]!.start
@@ -63,8 +122,8 @@ export function cellBreaks(nodes: readonly Inline[], width: number): number[] {
 }
 
 /** Character offsets where a title's lines end (a 梯形 or 菱形, `titleBreaks`), `width` em wide. */
-export function titleLineBreaks(nodes: readonly Inline[], width: number): number[] {
-  const measured = units(nodes)
+export function titleLineBreaks(nodes: readonly Inline[], width: number, measures: Measures): number[] {
+  const measured = measure(nodes, measures)
   if (!measured) return []
   const ends = titleBreaks(
     measured.units.map((u) => (u.cls === 'latin' ? u.width / 1.2 : u.width)),
@@ -75,12 +134,16 @@ export function titleLineBreaks(nodes: readonly Inline[], width: number): number
 }
 
 /** A cell's width on one line and its widest unbreakable piece (a word or a kept span), in em. */
-export function cellMeasure(nodes: readonly Inline[]): {natural: number; longest: number} {
-  const measured = units(nodes)
-  if (!measured) return {natural: 0, longest: 0}
-  return measureCell(
+export function cellMeasure(nodes: readonly Inline[], measures: Measures): CellMeasure {
+  const measured = measure(nodes, measures)
+  return measured ? cellOf(measured) : {natural: 0, longest: 0}
+}
+
+function cellOf(measured: Measured): CellMeasure {
+  measured.cell ??= measureCell(
     measured.units.map((u) => u.width),
     breakOpportunities(measured.units),
     measured.units.map((u) => u.cls === 'break')
   )
+  return measured.cell
 }

@@ -26,6 +26,7 @@ import {mm} from '../../layout/gbt9704.ts'
 import {emWidth, recipientsLine, recipientsNote} from '../../layout/page1.ts'
 import {titleLineBreaks} from './breaks.ts'
 import {runs} from './inline.ts'
+import {shared} from './memo.ts'
 import {chars, charsAt, eighths, halfPoints, twips} from './measure.ts'
 import type {BlockOutput, State} from './state.ts'
 import {fontSlots, styleId} from './styles.ts'
@@ -93,7 +94,7 @@ export function titleBlock(doc: Doc, state: State): {paragraphs: Paragraph[]; no
   const {geometry, layout} = state
   const out: Paragraph[] = []
   const title = doc.title ?? (meta.title ? [{type: 'text' as const, value: meta.title}] : [])
-  const breaks = titleLineBreaks(title, geometry.textWidth / charsAt(geometry, layout.fontSize.title, 1) - 0.5)
+  const breaks = titleLineBreaks(title, geometry.textWidth / charsAt(geometry, layout.fontSize.title, 1) - 0.5, state.memo.measures)
   if (title.length > 0) out.push(state.paragraph({style: styleId.title, children: runs(title, state, {}, breaks)}))
   if (meta.subtitle) out.push(state.paragraph({style: styleId.subtitle, children: [new TextRun(meta.subtitle)]}))
   if (out.length > 0) out.push(blank(state))
@@ -265,12 +266,14 @@ export function footers(state: State): {default: Footer; even: Footer} {
   const make = (side: 'odd' | 'even') =>
     new Footer({
       children: [
-        new Paragraph({
-          style: styleId.pageNumber,
-          alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          indent: side === 'odd' ? {right: one} : {left: one},
-          children: [new TextRun({children: ['— ', PageNumber.CURRENT, ' —']})]
-        })
+        shared(state.memo, `page number\u0000${side}`, () =>
+          new Paragraph({
+            style: styleId.pageNumber,
+            alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+            indent: side === 'odd' ? {right: one} : {left: one},
+            children: [new TextRun({children: ['— ', PageNumber.CURRENT, ' —']})]
+          })
+        )
       ]
     })
   return {default: make('odd'), even: make('even')}

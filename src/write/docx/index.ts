@@ -10,8 +10,8 @@ import {
   PageOrientation,
   SectionType,
   VerticalAlignSection,
-  type ISectionOptions,
-  type IStylesOptions
+  type BaseXmlComponent,
+  type ISectionOptions
 } from 'docx'
 import {unzipSync} from 'fflate'
 import type {VFile} from 'vfile'
@@ -29,6 +29,7 @@ import {unknown} from './handlers/unknown.ts'
 import {pageGeometry, twips, type PageGeometry} from './measure.ts'
 import {fontTable} from './fonts.ts'
 import {fallbackCreated, packParts, type PartPatches, type Parts} from './pack.ts'
+import {createMemo, type Memo} from './memo.ts'
 import {createState, type BlockOutput, type State} from './state.ts'
 import {buildStyles, type Variant} from './styles.ts'
 
@@ -50,11 +51,25 @@ export interface DocxOptions {
 /** The block handlers, by block type (mdast-util-to-hast style). */
 export const handlers = {heading, paragraph, list, table, callout}
 
-/** Write `doc` as a .docx file. The same `doc` always gives the same bytes. */
-export async function writeDocx(doc: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
-  const {document, styles} = assemble(doc, options)
-  const parts = await compileParts(document, JSON.stringify(styles))
-  return packParts(parts, doc.meta.created ?? fallbackCreated, patches)
+/** Writes `doc` as a .docx file in the writer's layout. The same `doc` always gives the same bytes. */
+export type DocxWriter = (doc: Doc, options?: Omit<DocxOptions, 'layout'>) => Promise<Uint8Array>
+
+/**
+ * A writer for the documents of one build, in one layout: they share what it keeps (`Memo`),
+ * which dies with it.
+ */
+export function createDocxWriter(layout?: OfficialLayout): DocxWriter {
+  const memo = createMemo()
+  return async (doc, options = {}) => {
+    const {document, stylesKey} = assemble(doc, {...options, layout}, memo)
+    const parts = await compileParts(document, stylesKey, memo.parts)
+    return packParts(parts, doc.meta.created ?? fallbackCreated, patches)
+  }
+}
+
+/** Write one `doc` as a .docx file (a writer of its own). */
+export function writeDocx(doc: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
+  return createDocxWriter(options.layout)(doc, options)
 }
 
 /** The part of `Packer` that turns a document into its parts, before zipping (not in docx's types). */
@@ -64,44 +79,47 @@ interface Compiler {
 const compiler = (Packer as unknown as {compiler?: Partial<Compiler>}).compiler
 
 /**
- * Styles and theme XML by styles options: the same for every document of a layout and variant,
- * and the slowest parts to write, so each is written once per process.
+ * The package parts of `document`, as `Packer.toBuffer` would zip them. `known` holds the XML of
+ * parts that are the same in every document of a writer (`sameParts`), by key: a part known is not
+ * written again, a part written now is added. Without `known`, or without docx's compiler (an
+ * internal of docx 9), the package is zipped by `Packer` and unzipped (tests compare both ways).
  */
-const sharedParts = new Map<string, string>()
-const sharedLimit = 64
-
-/**
- * The package parts of `document`, as `Packer.toBuffer` would zip them. `stylesKey` identifies the
- * styles options: styles.xml and theme1.xml already written for the same key are reused, not
- * written again. Without docx's compiler (an internal of docx 9) the package is zipped and unzipped.
- * `fresh` forces every part to be written (tests compare both ways).
- */
-export async function compileParts(document: Document, stylesKey: string, fresh = false): Promise<Parts> {
-  if (typeof compiler?.compile !== 'function' || fresh) return unzipSync(new Uint8Array(await Packer.toBuffer(document)))
-  const reused = [
-    {path: 'word/styles.xml', key: `styles\u0000${stylesKey}`, component: document.Styles as XmlComponentLike, root: 'w:styles'},
-    {path: 'word/theme/theme1.xml', key: 'theme', component: document.Theme as XmlComponentLike, root: 'a:theme'}
-  ]
-  const known = reused.map((r) => sharedParts.get(r.key))
-  reused.forEach((r, i) => {
+export async function compileParts(document: Document, stylesKey: string, known?: Map<string, string>): Promise<Parts> {
+  if (typeof compiler?.compile !== 'function' || !known) return unzipSync(new Uint8Array(await Packer.toBuffer(document)))
+  const same = sameParts(document, stylesKey)
+  for (const part of same) {
     // Known part: docx writes an empty element in its place, replaced below.
-    if (known[i] !== undefined) r.component.prepForXml = () => ({[r.root]: {}})
-  })
+    if (known.has(part.key)) part.component.prepForXml = () => ({placeholder: {}})
+  }
   const parts: Parts = Object.fromEntries(compiler.compile(document))
-  reused.forEach((r, i) => {
-    const xml = known[i]
-    if (xml !== undefined) parts[r.path] = xml
-    else if (typeof parts[r.path] === 'string') {
-      if (sharedParts.size >= sharedLimit) sharedParts.clear()
-      sharedParts.set(r.key, parts[r.path] as string)
-    }
-  })
+  for (const part of same) {
+    const xml = known.get(part.key)
+    if (xml !== undefined) parts[part.path] = xml
+    else if (typeof parts[part.path] === 'string') known.set(part.key, parts[part.path] as string)
+  }
   return parts
 }
 
-interface XmlComponentLike {
-  prepForXml: (context: unknown) => object | undefined
+/**
+ * Parts whose XML depends on nothing but their key: styles.xml on `stylesKey` (the writer's layout
+ * and the document's variant), the others on nothing the writer varies (it uses no numbering,
+ * notes, font embedding or custom properties).
+ */
+function sameParts(document: Document, stylesKey: string): Array<{path: string; key: string; component: BaseXmlComponent}> {
+  return [
+    {path: 'word/styles.xml', key: stylesKey, component: document.Styles},
+    {path: 'word/theme/theme1.xml', key: 'theme', component: document.Theme},
+    {path: 'word/numbering.xml', key: 'numbering', component: document.Numbering},
+    {path: 'word/settings.xml', key: 'settings', component: document.Settings},
+    {path: 'word/footnotes.xml', key: 'footnotes', component: document.FootNotes.View},
+    {path: 'word/endnotes.xml', key: 'endnotes', component: document.Endnotes.View},
+    {path: 'word/fontTable.xml', key: 'fontTable', component: document.FontTable.View},
+    {path: 'docProps/app.xml', key: 'app', component: document.AppProperties},
+    {path: 'docProps/custom.xml', key: 'custom', component: document.CustomProperties},
+    {path: '_rels/.rels', key: 'rels', component: document.FileRelationships}
+  ]
 }
+
 
 /**
  * XML the docx package has no option for. Paragraphs do not snap to the character grid
@@ -120,16 +138,16 @@ export const patches: PartPatches = {
 
 /** Build the docx object model (no packing): exported for tests and for other writers that embed it. */
 export function buildDocument(doc: Doc, options: DocxOptions = {}): Document {
-  return assemble(doc, options).document
+  return assemble(doc, options, createMemo()).document
 }
 
-/** The docx object model and the styles options it was built with. */
-function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: IStylesOptions} {
+/** The docx object model and the key of its styles.xml. */
+function assemble(doc: Doc, options: DocxOptions, memo: Memo): {document: Document; stylesKey: string} {
   const layout = options.layout ?? gbt9704
   const elements = layout.elements ?? gbt9704.elements!
   const geometry = pageGeometry(layout)
   const variant: Variant = doc.meta.layout === 'leaflet' ? 'leaflet' : 'official'
-  const state = createState({layout, elements, geometry, variant, file: options.file, handlers, unknown})
+  const state = createState({layout, elements, geometry, variant, memo, file: options.file, handlers, unknown})
   const official = variant === 'official'
 
   const head = titleBlock(doc, state)
@@ -168,7 +186,8 @@ function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: 
     })
   }
 
-  const styles = buildStyles(layout, geometry, variant)
+  // The writer's layout is fixed: its styles.xml depends on the variant only.
+  const stylesKey = `styles\u0000${variant}`
   const document = new Document({
     title: doc.meta.title,
     subject: doc.meta.kind,
@@ -176,10 +195,11 @@ function assemble(doc: Doc, options: DocxOptions): {document: Document; styles: 
     lastModifiedBy: 'policy-press',
     revision: 1,
     evenAndOddHeaderAndFooters: true,
-    styles,
+    // Once the writer knows styles.xml, docx need not build the styles again (`compileParts`).
+    styles: memo.parts.has(stylesKey) ? undefined : buildStyles(layout, geometry, variant),
     sections
   })
-  return {document, styles}
+  return {document, stylesKey}
 }
 
 /**

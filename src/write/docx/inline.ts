@@ -2,6 +2,7 @@
 import {ExternalHyperlink, TextRun, type ParagraphChild} from 'docx'
 import {safeLink} from '../links.ts'
 import type {Inline} from '../../doc/types.ts'
+import {shared} from './memo.ts'
 import type {State} from './state.ts'
 import {fontSlots} from './styles.ts'
 
@@ -22,6 +23,25 @@ export function joinLines(text: string): string {
 }
 
 /**
+ * Key of the runs `runs` makes of `nodes` (for `shared`): the nodes' types and texts; undefined
+ * when they hold a link, whose XML depends on the document it is in.
+ */
+export function inlineKey(nodes: readonly Inline[]): string | undefined {
+  let key = ''
+  for (const node of nodes) {
+    if (node.type === 'link') return undefined
+    if (node.type === 'text') key += `${node.keep ? 'k' : 't'}${node.value.length}:${node.value}`
+    else if (node.type === 'break') key += 'b'
+    else {
+      const inner = inlineKey(node.children)
+      if (inner === undefined) return undefined
+      key += `${node.type}(${inner})`
+    }
+  }
+  return key
+}
+
+/**
  * Word runs of inline nodes. `breaks`: character offsets in the nodes' text (as `inlineText`
  * without soft-break joining) where a line break (`w:br`) goes: lines set by the writer
  * (`breaks.ts`).
@@ -33,12 +53,11 @@ export function runs(nodes: readonly Inline[], state: State, style: RunStyle = {
 
 function runsAt(nodes: readonly Inline[], state: State, style: RunStyle, breaks: readonly number[], cursor: {at: number; next: number}): ParagraphChild[] {
   const out: ParagraphChild[] = []
-  const text = (value: string) =>
-    new TextRun({
-      text: joinLines(value),
-      bold: style.bold || undefined,
-      font: style.kai ? fontSlots(state.layout, state.layout.fonts.heading2) : undefined
-    })
+  const text = (value: string) => {
+    const joined = joinLines(value)
+    const font = style.kai ? fontSlots(state.layout, state.layout.fonts.heading2) : undefined
+    return shared(state.memo, `run\u0000${style.bold ? 'b' : ''}${font ? JSON.stringify(font) : ''}\u0000${joined}`, () => new TextRun({text: joined, bold: style.bold || undefined, font}))
+  }
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
@@ -46,7 +65,7 @@ function runsAt(nodes: readonly Inline[], state: State, style: RunStyle, breaks:
         while (cursor.next < breaks.length && breaks[cursor.next]! <= cursor.at + node.value.length) {
           const cut = breaks[cursor.next++]! - cursor.at
           if (cut > from) out.push(text(node.value.slice(from, cut)))
-          out.push(new TextRun({break: 1}))
+          out.push(lineBreak(state))
           from = cut
         }
         if (from < node.value.length) out.push(text(node.value.slice(from)))
@@ -67,10 +86,13 @@ function runsAt(nodes: readonly Inline[], state: State, style: RunStyle, breaks:
         break
       }
       case 'break':
-        out.push(new TextRun({break: 1}))
+        out.push(lineBreak(state))
         cursor.at += 1
         break
     }
   }
   return out
 }
+
+/** A line break (`w:br`) in a run of its own. */
+const lineBreak = (state: State): TextRun => shared(state.memo, 'break', () => new TextRun({break: 1}))

@@ -7,6 +7,7 @@ import {Paragraph, Table, type IParagraphOptions} from 'docx'
 import type {VFile} from 'vfile'
 import type {Block} from '../../doc/types.ts'
 import type {OfficialElements, OfficialLayout} from '../../layout/gbt9704.ts'
+import type {Memo} from './memo.ts'
 import type {PageGeometry} from './measure.ts'
 import type {Variant} from './styles.ts'
 
@@ -17,6 +18,8 @@ export interface State {
   readonly elements: OfficialElements
   readonly geometry: PageGeometry
   readonly variant: Variant
+  /** What the writer keeps for all its documents. */
+  readonly memo: Memo
   /** Render one block (dispatch on `type`). */
   one(block: Block): BlockOutput[]
   /** Render blocks in order. */
@@ -42,6 +45,7 @@ export interface StateInit {
   elements: OfficialElements
   geometry: PageGeometry
   variant: Variant
+  memo: Memo
   file?: VFile
   handlers: {[K in Block['type']]: Handler<Extract<Block, {type: K}>>}
   unknown: Handler<Block>
@@ -54,6 +58,7 @@ export function createState(init: StateInit): State {
     elements: init.elements,
     geometry: init.geometry,
     variant: init.variant,
+    memo: init.memo,
     one(block) {
       const handler = (init.handlers as Record<string, Handler | undefined>)[(block as {type: string}).type]
       return handler ? handler(block, state) : init.unknown(block, state)

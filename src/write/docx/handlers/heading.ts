@@ -13,7 +13,7 @@ const styles = {1: styleId.heading1, 2: styleId.heading2, 3: styleId.heading3, 4
 
 export const heading: Handler<Heading> = (node, state) => {
   const width = state.textWidth / charsAt(state.geometry, state.layout.fontSize.title, 1) - 0.5
-  const breaks = node.level === 1 ? titleLineBreaks(node.children, width) : []
+  const breaks = node.level === 1 ? titleLineBreaks(node.children, width, state.memo.measures) : []
   const paragraph = state.paragraph({style: styles[node.level], children: runs(node.children, state, {}, breaks)})
   if (node.level !== 1) return [paragraph]
   // The annex title sits on the third line of its page, with a blank line under it (GB/T 9704 8).

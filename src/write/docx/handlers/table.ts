@@ -7,6 +7,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  Paragraph,
   Table,
   TableCell,
   TableLayoutType,
@@ -17,7 +18,8 @@ import {
 import type {Cell, Table as TableNode} from '../../../doc/types.ts'
 import {inlineText} from '../../../doc/parse.ts'
 import {cellBreaks, cellMeasure} from '../breaks.ts'
-import {runs} from '../inline.ts'
+import {inlineKey, runs} from '../inline.ts'
+import {shared} from '../memo.ts'
 import {charsAt, eighths, twips} from '../measure.ts'
 import type {BlockOutput, Handler, State} from '../state.ts'
 import {styleId} from '../styles.ts'
@@ -42,7 +44,7 @@ export function planWidths(tables: readonly TableNode[], state: State, total: nu
   const em = charsAt(geometry, layout.fontSize.table, 1)
   const rows = [first.header, ...tables.flatMap((t) => t.rows)].map((row) =>
     Array.from({length: count}, (_, c) => {
-      const m = cellMeasure(row[c] ?? [])
+      const m = cellMeasure(row[c] ?? [], state.memo.measures)
       return {natural: m.natural * em, longest: m.longest * em}
     })
   )
@@ -68,23 +70,24 @@ export const table: Handler<TableNode> = (node, state) => {
   const align = Array.from({length: count}, (_, c) => {
     const given = node.align[c]
     if (given) return alignment[given]
-    const short = node.rows.every((row) => cellMeasure(row[c] ?? []).natural <= elements.tableKeepWhole)
+    const short = node.rows.every((row) => cellMeasure(row[c] ?? [], state.memo.measures).natural <= elements.tableKeepWhole)
     return short ? AlignmentType.CENTER : AlignmentType.LEFT
   })
   const rule = {style: BorderStyle.SINGLE, size: eighths(elements.table.ruleWidth), color: '000000'}
-  const lineBreaks = (content: Cell, c: number) => cellBreaks(content, (widths[c]! - 2 * padX) / em - 0.3)
-  const cell = (content: Cell, c: number, isHeader: boolean, breaks: number[]) =>
-    new TableCell({
-      width: {size: widths[c]!, type: WidthType.DXA},
-      verticalAlign: VerticalAlignTable.CENTER,
-      children: [
-        state.paragraph({
-          style: isHeader ? styleId.tableHeader : styleId.tableText,
-          alignment: isHeader ? undefined : align[c],
-          children: runs(content, state, {}, breaks)
-        })
-      ]
-    })
+  const lineBreaks = (content: Cell, c: number) => cellBreaks(content, (widths[c]! - 2 * padX) / em - 0.3, state.memo.measures)
+  const cell = (content: Cell, c: number, isHeader: boolean, breaks: number[]) => {
+    const style = isHeader ? styleId.tableHeader : styleId.tableText
+    const alignment = isHeader ? undefined : align[c]
+    const paragraph = () => new Paragraph({style, alignment, children: runs(content, state, {}, breaks)})
+    const make = (text: Paragraph) =>
+      new TableCell({width: {size: widths[c]!, type: WidthType.DXA}, verticalAlign: VerticalAlignTable.CENTER, children: [text]})
+    // The same cell, or its text in another column width, recurs across the build's documents (a
+    // unit's task list repeats the notice's rows).
+    const key = inlineKey(content)
+    if (key === undefined) return make(paragraph())
+    const text = `${style}\u0000${alignment ?? ''}\u0000${breaks.join(',')}\u0000${key}`
+    return shared(state.memo, `cell\u0000${widths[c]}\u0000${text}`, () => make(shared(state.memo, `cell text\u0000${text}`, paragraph)))
+  }
   const row = (cells: readonly Cell[], isHeader: boolean) => {
     const contents = Array.from({length: count}, (_, c) => cells[c] ?? [])
     const breaks = contents.map((content, c) => lineBreaks(content, c))
