@@ -31,6 +31,21 @@ describe('shape (cached layout)', () => {
     }
   })
 
+  it('gives what layout gives for every pair of characters that kerning or localized forms may touch', () => {
+    const chars = [...'0123456789.,:;%-/+()AVTWYLPFkoyfir ，。：“”‘’—…《》（）【】、']
+    const texts = chars.flatMap((a) => chars.map((b) => a + b)).concat(['7.22', '0.25', '10.6%', '2023-2025', 'G524', '1+7+N', 'AV.T', 'https://x.cn/'])
+    for (const path of new Set(Object.values(files))) {
+      const font = loadFont(path) as Font
+      const scale = 1000 / font.unitsPerEm
+      for (const text of texts) {
+        const run = font.layout(text) as unknown as Run
+        const shaped = shape(font, text)
+        expect(shaped.ids, text).toEqual(run.glyphs.map((g) => g.id))
+        expect(shaped.xAdvances, text).toEqual(run.positions.map((p) => p.xAdvance * scale))
+      }
+    }
+  })
+
   it('skips layout only where shaping cannot change the glyphs, with the same result', () => {
     // Numbers, lone Han characters and full-width punctuation skip it; text a lookup covers
     // (kerned pairs, Latin letters the Latin script localizes) does not.
@@ -43,6 +58,8 @@ describe('shape (cached layout)', () => {
       const laidOut = new Set(layout.mock.calls.map(([text]) => text))
       layout.mockRestore()
       expect(laidOut.has('98765') || laidOut.has('餮'), path).toBe(false)
+      // A kerned glyph (the full stop) next to one it has no kerning with.
+      if (path === files.serif) expect(laidOut.has('0.75'), path).toBe(false)
       texts.forEach((text, i) => {
         const run = font.layout(text) as unknown as Run
         expect(shaped[i].ids, text).toEqual(run.glyphs.map((g) => g.id))

@@ -42,8 +42,10 @@ export interface Shaped {
  */
 const appliedFeatures = new Set(['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'ltra', 'ltrm', 'rtla', 'rtlm'])
 
-/** GPOS lookup types that apply at a glyph by looking at the next one (pair, cursive). */
-const forwardPositioning = new Set([2, 3])
+/** GPOS pair adjustment (kerning): at a glyph, by the next one. */
+const pairPositioning = 2
+/** GPOS cursive attachment: at a glyph, by the next one. */
+const cursivePositioning = 3
 /** GPOS lookup types that apply at a mark by looking back for its base (mark attachment). */
 const markPositioning = new Set([4, 5, 6])
 
@@ -60,7 +62,7 @@ const fallbackScripts = ['DFLT', 'dflt', 'latn']
 interface Coverage {
   version: number
   glyphs?: ArrayLike<number>
-  rangeRecords?: ArrayLike<{start: number; end: number}>
+  rangeRecords?: ArrayLike<{start: number; end: number; startCoverageIndex: number}>
 }
 interface ClassDef {
   version: number
@@ -68,8 +70,17 @@ interface ClassDef {
   classValueArray?: ArrayLike<number>
   classRangeRecord?: ArrayLike<{start: number; end: number; class: number}>
 }
+/** A value record: what a positioning lookup adds to a glyph's position (absent fields add nothing). */
+interface ValueRecord {
+  xAdvance?: number
+  yAdvance?: number
+  xPlacement?: number
+  yPlacement?: number
+}
 interface Subtable {
   lookupType?: number
+  /** Format of a positioning subtable (pair adjustment: 1 by glyph pairs, 2 by class pairs). */
+  version?: number
   extension?: Subtable
   coverage?: Coverage
   coverages?: ArrayLike<Coverage>
@@ -78,11 +89,19 @@ interface Subtable {
   markCoverage?: Coverage
   /** Mark-to-mark attachment (GPOS 6). */
   mark1Coverage?: Coverage
+  /** Pair adjustment format 1: the pairs of each covered first glyph. */
+  pairSets?: {get(index: number): ArrayLike<{secondGlyph: number; value1: ValueRecord; value2: ValueRecord}> | undefined}
+  /** Pair adjustment format 2: the values by class of the first and of the second glyph. */
+  classDef1?: ClassDef
+  classDef2?: ClassDef
+  classRecords?: {get(index: number): {get(index: number): {value1: ValueRecord; value2: ValueRecord} | undefined} | undefined}
 }
 interface LayoutTable {
   scriptList: ArrayLike<{tag: string; script: {defaultLangSys?: {featureIndexes: ArrayLike<number>} | null}}>
   featureList: ArrayLike<{tag: string; feature: {lookupListIndexes: ArrayLike<number>}}>
-  lookupList: {get(index: number): {lookupType: number; subTables: ArrayLike<Subtable>} | undefined}
+  lookupList: {
+    get(index: number): {lookupType: number; flags?: {flags?: {ignoreBaseGlyphs?: boolean; ignoreLigatures?: boolean}}; subTables: ArrayLike<Subtable>} | undefined
+  }
 }
 interface FontTables {
   _variationProcessor?: unknown
@@ -106,8 +125,10 @@ interface Touched {
    * table (fontkit kerns with it when GPOS does not), so runs always go through `layout`.
    */
   inRun?: Set<number>
-  /** Followed by another glyph: pair and cursive positioning. */
+  /** Followed by another glyph: cursive attachment, and kerning that cannot be looked up by pair. */
   beforeNext: Set<number>
+  /** Kerning subtables, each with its coverage (glyph → coverage index): looked up pair by pair. */
+  pairs: Array<{subtable: Subtable; coverage: Map<number, number>}>
 }
 
 /**
@@ -119,6 +140,7 @@ function touchedGlyphs(font: FontkitFont, script: string): Touched | undefined {
   const alone = new Set<number>()
   const inRun = new Set<number>()
   const beforeNext = new Set<number>()
+  const pairs: Touched['pairs'] = []
   const tables = font as unknown as FontTables
   if (tables._variationProcessor) return undefined
   try {
@@ -136,8 +158,17 @@ function touchedGlyphs(font: FontkitFont, script: string): Touched | undefined {
             type = sub.lookupType
             sub = sub.extension
           }
-          const into = tag !== 'GPOS' ? alone : forwardPositioning.has(type) ? beforeNext : markPositioning.has(type) ? inRun : alone
           const first = sub.coverage ?? sub.coverages?.[0] ?? sub.inputCoverage?.[0] ?? sub.markCoverage ?? sub.mark1Coverage
+          // Kerning is looked up pair by pair where the next glyph is simply the next one: no
+          // glyph is a mark in text that skips layout, and the lookup skips no other kind.
+          const flags = lookup.flags?.flags
+          if (tag === 'GPOS' && type === pairPositioning && !flags?.ignoreBaseGlyphs && !flags?.ignoreLigatures && (sub.version === 1 || sub.version === 2)) {
+            const coverage = coverageIndexes(first)
+            if (!coverage) return undefined
+            pairs.push({subtable: sub, coverage})
+            continue
+          }
+          const into = tag !== 'GPOS' ? alone : type === pairPositioning || type === cursivePositioning ? beforeNext : markPositioning.has(type) ? inRun : alone
           if (!addCoverage(first, into)) return undefined
         }
       }
@@ -148,7 +179,7 @@ function touchedGlyphs(font: FontkitFont, script: string): Touched | undefined {
     return undefined
   }
   for (const id of alone) inRun.add(id)
-  return {alone, inRun: tables.directory.tables.kern ? undefined : inRun, beforeNext}
+  return {alone, inRun: tables.directory.tables.kern ? undefined : inRun, beforeNext, pairs}
 }
 
 /**
@@ -183,6 +214,57 @@ function addCoverage(coverage: Coverage | undefined, into: Set<number>): boolean
     }
   } else return false
   return true
+}
+
+/** Each covered glyph's coverage index (the first, as fontkit finds it). `undefined` when it cannot be read. */
+function coverageIndexes(coverage: Coverage | undefined): Map<number, number> | undefined {
+  const indexes = new Map<number, number>()
+  if (coverage?.version === 1 && coverage.glyphs) {
+    for (let i = 0; i < coverage.glyphs.length; i++) if (!indexes.has(coverage.glyphs[i])) indexes.set(coverage.glyphs[i], i)
+  } else if (coverage?.version === 2 && coverage.rangeRecords) {
+    for (let i = 0; i < coverage.rangeRecords.length; i++) {
+      const {start, end, startCoverageIndex} = coverage.rangeRecords[i]
+      for (let g = start; g <= end; g++) if (!indexes.has(g)) indexes.set(g, startCoverageIndex + g - start)
+    }
+  } else return undefined
+  return indexes
+}
+
+/** The class a class definition gives a glyph (0 when it lists none), as fontkit's `getClassID`. */
+function classOf(glyph: number, classes: ClassDef | undefined): number {
+  if (classes?.version === 1 && classes.classValueArray && classes.startGlyph !== undefined) {
+    const i = glyph - classes.startGlyph
+    if (i >= 0 && i < classes.classValueArray.length) return classes.classValueArray[i]
+  } else if (classes?.version === 2 && classes.classRangeRecord) {
+    for (let i = 0; i < classes.classRangeRecord.length; i++) {
+      const range = classes.classRangeRecord[i]
+      if (range.start <= glyph && glyph <= range.end) return range.class
+    }
+  }
+  return 0
+}
+
+const moves = (value: ValueRecord | undefined): boolean => !value || !!(value.xAdvance || value.yAdvance || value.xPlacement || value.yPlacement)
+
+/**
+ * Whether kerning may move `first` or `second` when `second` follows `first`: a covered pair with
+ * a non-zero value in any kerning subtable (more than fontkit, which stops at the first
+ * subtable that has the pair), or a pair that cannot be looked up.
+ */
+function kerned(pairs: Touched['pairs'], first: number, second: number): boolean {
+  for (const {subtable, coverage} of pairs) {
+    const index = coverage.get(first)
+    if (index === undefined) continue
+    if (subtable.version === 1) {
+      const set = subtable.pairSets?.get(index)
+      if (!set) return true
+      for (let i = 0; i < set.length; i++) if (set[i].secondGlyph === second && (moves(set[i].value1) || moves(set[i].value2))) return true
+    } else {
+      const record = subtable.classRecords?.get(classOf(first, subtable.classDef1))?.get(classOf(second, subtable.classDef2))
+      if (!record || moves(record.value1) || moves(record.value2)) return true
+    }
+  }
+  return false
 }
 
 /** Add the glyphs a GDEF class definition puts in class 3 (marks). False when it cannot be read. */
@@ -250,7 +332,8 @@ function plainGlyphs(font: FontkitFont, text: string): Glyph[] | undefined {
   if (!covered) return undefined
   for (let i = 0; i < glyphs.length; i++) {
     const id = glyphs[i].id
-    if (covered.has(id) || (i < glyphs.length - 1 && touched.beforeNext.has(id))) return undefined
+    if (covered.has(id)) return undefined
+    if (i < glyphs.length - 1 && (touched.beforeNext.has(id) || kerned(touched.pairs, id, glyphs[i + 1].id))) return undefined
   }
   return glyphs
 }
