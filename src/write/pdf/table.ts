@@ -31,6 +31,8 @@ export interface TableLook {
 export interface TablePlan {
   widths: number[]
   align: Array<'left' | 'center' | 'right'>
+  /** The body cells of each planned table, measured to plan them: drawing uses them again. */
+  rows: Map<Table, ReadonlyArray<ReadonlyArray<readonly StyledUnit[]>>>
 }
 
 /**
@@ -47,7 +49,8 @@ export function planTables(c: Composer, tables: readonly Table[]): TablePlan | u
   const cellUnits = (cells: Table['header'], style: TextStyle) =>
     Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
   const headerUnits = cellUnits(first.header, look.header)
-  const rowUnits = tables.flatMap((t) => t.rows.map((r) => cellUnits(r, look.style)))
+  const rows = new Map(tables.map((t) => [t, t.rows.map((r) => cellUnits(r, look.style))]))
+  const rowUnits = [...rows.values()].flat()
   // Measure each cell: its width on one line and its widest unbreakable piece (natural widths, off the grid).
   const measure = (units: readonly StyledUnit[]): CellMeasure =>
     measureCell(
@@ -65,7 +68,7 @@ export function planTables(c: Composer, tables: readonly Table[]): TablePlan | u
   columns.forEach((col, i) => {
     if (first.align[i] == null && col.max <= 4 * look.style.size) col.align = 'center'
   })
-  return {widths, align: columns.map((col) => col.align)}
+  return {widths, align: columns.map((col) => col.align), rows}
 }
 
 /** Draw a table; `plan` gives the columns when the table shares them with others. */
@@ -79,7 +82,7 @@ export function drawTable(c: Composer, table: Table, plan = planTables(c, [table
   const cellUnits = (cells: Table['header'], style: TextStyle) =>
     Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
   const headerUnits = cellUnits(table.header, look.header)
-  const rowUnits = table.rows.map((r) => cellUnits(r, look.style))
+  const rowUnits = plan.rows.get(table) ?? table.rows.map((r) => cellUnits(r, look.style))
   const columns = plan.align.map((align) => ({align}))
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), left)
