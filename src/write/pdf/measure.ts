@@ -3,10 +3,9 @@
  * unit's width from its shaped glyphs.
  *
  * One `Measurer` serves every document of a writer (a build): the same clause texts recur across
- * the documents (the notice, the task lists, the interpretation) and in the two passes over a
- * table's cells (column widths, then drawing), so each span is cut and measured once and its units
- * are shared. Units are never changed once made. Style indexes are the measurer's, so shared units
- * mean the same style in every document.
+ * the documents (the notice, the task lists, the interpretation), so each span is cut and
+ * measured once and its units are shared. Units are never changed once made. Style indexes are
+ * the measurer's, so shared units mean the same style in every document.
  */
 import {words} from '../../doc/words.ts'
 import {loadFont, type FontkitFont, type Slot} from './fonts.ts'
@@ -57,8 +56,8 @@ export interface MeasuredSpan {
 }
 
 /**
- * Most units held for reuse; past it the cache starts over, so a very large build holds about
- * as much as a few documents' worth (the sample's 29 documents have about 60,000 distinct units).
+ * Most units held for reuse; past it the cache starts over, so a very large build holds a few
+ * documents' worth at most (the sample's 29 documents have about 41,000 distinct units).
  */
 const limit = 200_000
 

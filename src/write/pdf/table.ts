@@ -35,6 +35,11 @@ export interface TablePlan {
   rows: Map<Table, ReadonlyArray<ReadonlyArray<readonly StyledUnit[]>>>
 }
 
+/** The measured units of a row's `n` cells (missing cells empty), broken only between words. */
+function rowUnits(c: Composer, cells: Table['header'], style: TextStyle, n: number): Array<readonly StyledUnit[]> {
+  return Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
+}
+
 /**
  * Plan the columns of `tables` (same columns, for example one table per domain in an annex) as
  * if they were one table, in the current look's text block.
@@ -46,11 +51,9 @@ export function planTables(c: Composer, tables: readonly Table[]): TablePlan | u
   if (!first) return undefined
   const n = Math.max(first.header.length, ...tables.flatMap((t) => t.rows.map((r) => r.length)))
   if (n === 0) return undefined
-  const cellUnits = (cells: Table['header'], style: TextStyle) =>
-    Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
-  const headerUnits = cellUnits(first.header, look.header)
-  const rows = new Map(tables.map((t) => [t, t.rows.map((r) => cellUnits(r, look.style))]))
-  const rowUnits = [...rows.values()].flat()
+  const headerUnits = rowUnits(c, first.header, look.header, n)
+  const rows = new Map(tables.map((t) => [t, t.rows.map((r) => rowUnits(c, r, look.style, n))]))
+  const bodyUnits = [...rows.values()].flat()
   // Measure each cell: its width on one line and its widest unbreakable piece (natural widths, off the grid).
   const measure = (units: readonly StyledUnit[]): CellMeasure =>
     measureCell(
@@ -58,7 +61,7 @@ export function planTables(c: Composer, tables: readonly Table[]): TablePlan | u
       breakOpportunities(units),
       units.map((u) => u.cls === 'break')
     )
-  const cells = [headerUnits, ...rowUnits].map((row) => row.map(measure))
+  const cells = [headerUnits, ...bodyUnits].map((row) => row.map(measure))
   const widths = planColumns(cells, {width, pad: 2 * look.padX, slack: 0.5, size: look.style.size, keepWhole: look.keepWhole})
   const columns = cells[0]!.map((_, i) => ({
     align: first.align[i] ?? ('left' as 'left' | 'center' | 'right'),
@@ -79,10 +82,8 @@ export function drawTable(c: Composer, table: Table, plan = planTables(c, [table
   const n = plan.widths.length
   const {widths} = plan
   c.snap()
-  const cellUnits = (cells: Table['header'], style: TextStyle) =>
-    Array.from({length: n}, (_, i) => c.units(c.spans(cells[i] ?? [], style, true)))
-  const headerUnits = cellUnits(table.header, look.header)
-  const rowUnits = plan.rows.get(table) ?? table.rows.map((r) => cellUnits(r, look.style))
+  const headerUnits = rowUnits(c, table.header, look.header, n)
+  const bodyUnits = plan.rows.get(table) ?? table.rows.map((r) => rowUnits(c, r, look.style, n))
   const columns = plan.align.map((align) => ({align}))
   const xs: number[] = []
   widths.reduce((x, w) => (xs.push(x), x + w), left)
@@ -95,7 +96,7 @@ export function drawTable(c: Composer, table: Table, plan = planTables(c, [table
       return c.prepareUnits(units, {pitch: look.pitch, left: xs[i] + look.padX, width: widths[i] - 2 * look.padX, align, maxSpacing: look.style.size / 8})
     })
   const header = layoutRow(headerUnits, true)
-  const rows = rowUnits.map((r) => layoutRow(r, false))
+  const rows = bodyUnits.map((r) => layoutRow(r, false))
   const linesOf = (cells: Prepared[]) => Math.max(1, ...cells.map((p) => p.lines.length))
 
   /** Draw `count` lines of each cell starting at `from[i]`, in a row part `lines` tall. */
