@@ -31,6 +31,8 @@ interface Measured {
   cell?: CellMeasure
   /** `cellBreaks` by width, once asked for. */
   breaks?: Map<number, number[]>
+  /** `titleLineBreaks` by width, once asked for (every unit's task list has the same title). */
+  titles?: Map<number, number[]>
 }
 
 /**
@@ -107,13 +109,13 @@ function joinable(text: string, offsets: number[]): number[] {
 /** Character offsets (in the inline text) where a cell's lines end, for a cell `width` em wide. */
 export function cellBreaks(nodes: readonly Inline[], width: number, measures: Measures): number[] {
   const measured = measure(nodes, measures)
-  if (!measured) return []
-  measured.breaks ??= new Map()
-  let breaks = measured.breaks.get(width)
-  if (!breaks) {
-    breaks = setCell(measured, width)
-    measured.breaks.set(width, breaks)
-  }
+  return measured ? byWidth((measured.breaks ??= new Map()), width, () => setCell(measured, width)) : []
+}
+
+/** Line breaks for `width` from `made`, set by `set` the first time. */
+function byWidth(made: Map<number, number[]>, width: number, set: () => number[]): number[] {
+  let breaks = made.get(width)
+  if (!breaks) made.set(width, (breaks = set()))
   return breaks
 }
 
@@ -132,7 +134,10 @@ function setCell(measured: Measured, width: number): number[] {
 /** Character offsets where a title's lines end (a 梯形 or 菱形, `titleBreaks`), `width` em wide. */
 export function titleLineBreaks(nodes: readonly Inline[], width: number, measures: Measures): number[] {
   const measured = measure(nodes, measures)
-  if (!measured) return []
+  return measured ? byWidth((measured.titles ??= new Map()), width, () => setTitle(measured, width)) : []
+}
+
+function setTitle(measured: Measured, width: number): number[] {
   const ends = titleBreaks(
     measured.units.map((u) => (u.cls === 'latin' ? u.width / 1.2 : u.width)),
     breakOpportunities(measured.units),
