@@ -9,6 +9,8 @@
 import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
+import * as fontkitModule from 'fontkit'
+import {getScript} from 'unicode-properties'
 import {UserError} from '../../errors.ts'
 import type {FontFiles} from '../../layout/gbt9704.ts'
 
@@ -24,12 +26,13 @@ export interface FontkitFont {
 }
 
 const require = createRequire(import.meta.url)
-// fontkit is pdfkit's own dependency: resolve it from pdfkit so both use the same copy.
-const pdfkitRequire = createRequire(require.resolve('pdfkit'))
-const fontkit = pdfkitRequire('fontkit') as {create(buffer: Uint8Array): FontkitFont}
+// fontkit and its Unicode data as pdfkit loads them: the ES modules (the versions pinned are
+// pdfkit's own, so npm installs one copy). Through require() they would be a second copy, loaded
+// again (40–90 ms per build).
+const fontkit = fontkitModule as unknown as {create(buffer: Uint8Array): FontkitFont}
 
 /** Unicode script of a code point (`Han`, `Latin`, `Common`, …) from fontkit's own Unicode data, as its shaping sees it. */
-export const unicodeScript = (createRequire(pdfkitRequire.resolve('fontkit'))('unicode-properties') as {getScript(codePoint: number): string}).getScript
+export const unicodeScript: (codePoint: number) => string = getScript
 
 /** A font slot of `FontFiles`. */
 export type Slot = keyof FontFiles
