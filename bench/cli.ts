@@ -118,7 +118,7 @@ export async function benchCli(options: {runs?: number; quick?: boolean} = {}): 
     console.log(`  the sample build writes ${files.documents} files`)
     console.log(
       `  both cores: ${seconds(wall('build sample, one thread'))} in one thread, ${seconds(wall('build sample, PDFs in a worker'))} with the PDFs in a worker, ` +
-        `${seconds(wall('build sample, two workers'))} with PDFs and Word files in two workers (the default uses the workers when the load average leaves a core free)`
+        `${seconds(wall('build sample, two workers'))} with PDFs and Word files in two workers (the default uses the workers only with four or more cores, two of them free)`
     )
     if (hasPandoc) {
       const pandoc = wall('pandoc policy .md → .docx')

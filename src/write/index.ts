@@ -5,9 +5,9 @@
  * they are created once per build (the PDF writer keeps its parsed fonts). The docx and pdf
  * writers are imported lazily (only builds that ask for them pay for loading docx/pdfkit). A
  * factory may answer `{unavailable}` instead of a writer; the build then warns and goes on.
- * `createWriter` is what a build calls: when running compiled and a core is free, it runs the PDF
- * and Word writers in worker threads (`thread.ts`), so both cores work. Data writers (`xlsx`, `json`) take the views and the
- * tree instead; the build imports them (lazily) and calls them directly.
+ * `createWriter` is what a build calls: when running compiled on a machine with cores to spare, it
+ * runs the PDF and Word writers in worker threads (`thread.ts`; see `threadedFormats`). Data writers
+ * (`xlsx`, `json`) take the views and the tree instead; the build imports them (lazily) and calls them directly.
  */
 import {existsSync} from 'node:fs'
 import {availableParallelism, loadavg} from 'node:os'
@@ -98,18 +98,21 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
 /**
  * Formats written in worker threads, one thread each, while the main thread writes the rest: the
  * PDF and Word writers are most of a build's work and need nothing from the main thread but the
- * documents. It pays only with a free core. Measured on the sample (2-core machine shared with other
- * jobs): CPU per thread drops from 2.5–2.8 s in one thread to 1.3–1.4 s on the main thread with
- * workers of 1.0–1.2 s (PDF) and 0.6–0.8 s (Word), but the process spends 0.2–1.1 s more CPU (each
- * worker loads and warms up its own modules), and with both cores busy (load average 5–17) the median
- * wall time was higher with workers (8.1 s vs 6.3 s at load 5–8). So workers are used when the
- * one-minute load average leaves a core free. POLICY_PRESS_THREADS overrides: `0` for one thread,
- * or the formats to put in workers (`pdf,docx`, `pdf`).
+ * documents (the PDF writer's thread also draws 一图读懂, with the fonts it has loaded).
+ *
+ * On two cores they do not pay: a cold process already keeps the second core busy with V8's
+ * background compiling and collecting, and each worker loads and warms up its own modules. Measured
+ * on the sample (`npm run bench -- --quick --only=cli`, 2-core machine, median of 5, load average
+ * 0.9 at start): 2.66 s in one thread, 2.71 s with the PDFs in a worker, 2.73 s with PDFs and Word
+ * files in two workers (4.0 against 4.3 and 4.6 s of CPU). So workers are used only with at least
+ * four cores, two of them free by the one-minute load average (not measured here: this machine has
+ * two). POLICY_PRESS_THREADS overrides: `0` for one thread, or the formats to put in workers (`pdf,docx`, `pdf`).
  */
 function threadedFormats(): ReadonlySet<string> {
   const setting = process.env.POLICY_PRESS_THREADS
   if (setting !== undefined) return new Set(setting === '0' ? [] : setting.split(','))
-  return new Set(loadavg()[0]! < availableParallelism() - 1 ? ['pdf', 'docx'] : [])
+  const cores = availableParallelism()
+  return new Set(cores >= 4 && loadavg()[0]! <= cores - 2 ? ['pdf', 'docx'] : [])
 }
 
 /** dist/cli/write-worker.js next to this chunk; absent when running the TypeScript sources. */
