@@ -102,9 +102,9 @@ export const writers: Record<DocumentFormat, WriterFactory> = {
  *
  * On two cores they do not pay: a cold process already keeps the second core busy with V8's
  * background compiling and collecting, and each worker loads and warms up its own modules. Measured
- * on the sample (`npm run bench -- --quick --only=cli`, 2-core machine, median of 5, load average
- * 0.9 at start): 2.66 s in one thread, 2.71 s with the PDFs in a worker, 2.73 s with PDFs and Word
- * files in two workers (4.0 against 4.3 and 4.6 s of CPU). So workers are used only with at least
+ * on the sample (`npm run bench -- --quick --only=cli`, 2-core machine, medians of 5, two runs at
+ * load average 0.9 and 1.4): one thread 2.66 and 2.73 s, the PDFs in a worker 2.71 and 2.72 s, PDFs
+ * and Word files in two workers 2.73 and 2.61 s, with 0.3–0.5 s more CPU. So workers are used only with at least
  * four cores, two of them free by the one-minute load average (not measured here: this machine has
  * two). POLICY_PRESS_THREADS overrides: `0` for one thread, or the formats to put in workers (`pdf,docx`, `pdf`).
  */
