@@ -354,7 +354,8 @@ async function buildWith(options: BuildOptions, opened: PendingWriter[]): Promis
 
 /**
  * Start 一图读懂 from the interpretation's view: on the PDF writer when there is one (it holds the
- * fonts, maybe in its own thread), else here.
+ * fonts, maybe in its own thread), else here. The files come back wrapped, so that awaiting the
+ * start does not also wait for the poster to be drawn.
  */
 async function startPoster(
   job: {interpretation: InterpretationView; context: ViewContext} & Omit<PosterJob, 'view'>,

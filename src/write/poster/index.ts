@@ -1,11 +1,11 @@
 /**
  * 一图读懂, both outputs in one go: the fit (how much of the view the A4 page holds) is worked out
- * once and shared, and the long image renders on the thread pool while the page is drawn. The PDF
+ * once and shared (with the text measured for it), and the long image renders on the thread pool while the page is drawn. The PDF
  * writer runs this (`DocumentWriter.poster`) in whichever thread it writes in, because the poster
  * needs what that thread has loaded already: pdfkit, fontkit and the parsed fonts.
  */
 import type {PosterView} from '../../view/poster.ts'
-import {posterFit} from './layout.ts'
+import {posterFit, posterMeasurer} from './layout.ts'
 import {writePosterPdf} from './pdf.ts'
 import {writePosterPng} from './png.ts'
 
@@ -25,9 +25,10 @@ export interface PosterFiles {
 }
 
 export async function writePoster(job: PosterJob): Promise<PosterFiles> {
-  const fit = posterFit(job.view)
-  const png = job.png ? writePosterPng(job.view, fit) : undefined
+  const measurer = posterMeasurer()
+  const fit = posterFit(job.view, measurer)
+  const png = job.png ? writePosterPng(job.view, fit, measurer) : undefined
   png?.catch(() => undefined) // awaited below, after the page
-  const pdf = job.pdf ? await writePosterPdf(job.view, {title: job.title, created: job.created, fit}) : undefined
+  const pdf = job.pdf ? await writePosterPdf(job.view, {title: job.title, created: job.created, fit, measurer}) : undefined
   return {pdf: pdf?.bytes, png: (await png)?.bytes}
 }

@@ -12,6 +12,7 @@ import {createRequire} from 'node:module'
 import type {Slot} from '../pdf/fonts.ts'
 import type {Line, BreakOptions} from '../pdf/lines.ts'
 import {Painter, type Placed, type Span, type TextStyle} from '../pdf/painter.ts'
+import {Measurer} from '../pdf/measure.ts'
 import type {PosterLine, PosterView} from '../../view/poster.ts'
 
 const require = createRequire(import.meta.url)
@@ -106,9 +107,14 @@ export interface PosterLayout {
   fit: PosterFit
 }
 
+/** Measured text of the poster's faces: one for the fit, the page and the image of a poster, so each text is measured once. */
+export function posterMeasurer(): Measurer {
+  return new Measurer(posterFontFiles())
+}
+
 /** A painter used only to measure and break text (the PDF painter passes its own, which also draws). */
-export function measuringPainter(): Painter {
-  return new Painter(null as never, posterFontFiles())
+export function measuringPainter(measurer: Measurer = posterMeasurer()): Painter {
+  return new Painter(null as never, posterFontFiles(), measurer)
 }
 
 const lineKey = (l: PosterLine) => `${l.cite}|${l.who}|${l.amount}`
@@ -336,8 +342,8 @@ function fitPoster(view: PosterView, painter: Painter, profile: PosterProfile = 
 }
 
 /** The fit of both outputs (the A4 page's), measured with the bundled faces: worked out once per build. */
-export function posterFit(view: PosterView): PosterFit {
-  return fitPoster(view, measuringPainter(), a4Profile)
+export function posterFit(view: PosterView, measurer?: Measurer): PosterFit {
+  return fitPoster(view, measuringPainter(measurer), a4Profile)
 }
 
 /** Where each unit's glyphs start (points from the block's left edge), as the PDF painter places them. */

@@ -5,6 +5,7 @@
  */
 import {openPdf} from '../pdf/document.ts'
 import {Painter} from '../pdf/painter.ts'
+import type {Measurer} from '../pdf/measure.ts'
 import type {PosterView} from '../../view/poster.ts'
 import {a4Profile, layoutPoster, posterFit, posterFontFiles, type PosterFit, type PosterLayout} from './layout.ts'
 
@@ -16,8 +17,11 @@ export interface PosterPdf {
 /** Fixed timestamp when the view has no date. */
 const epoch = new Date('2000-01-01T00:00:00Z')
 
-/** The one-page PDF; `fit` (default: worked out here) is what the build shares with the long image. */
-export async function writePosterPdf(view: PosterView, options: {title: string; created?: string; fit?: PosterFit}): Promise<PosterPdf> {
+/**
+ * The one-page PDF; `fit` (default: worked out here) is what the build shares with the long image,
+ * and `measurer` the text measured for that fit.
+ */
+export async function writePosterPdf(view: PosterView, options: {title: string; created?: string; fit?: PosterFit; measurer?: Measurer}): Promise<PosterPdf> {
   const profile = a4Profile
   const created = options.created ? new Date(options.created) : epoch
   const {pdf, finish} = openPdf([profile.width, profile.height!], {
@@ -27,8 +31,8 @@ export async function writePosterPdf(view: PosterView, options: {title: string; 
     CreationDate: created,
     ModDate: created
   })
-  const painter = new Painter(pdf as never, posterFontFiles())
-  const layout = layoutPoster(view, profile, options.fit ?? posterFit(view), painter)
+  const painter = new Painter(pdf as never, posterFontFiles(), options.measurer)
+  const layout = layoutPoster(view, profile, options.fit ?? posterFit(view, options.measurer), painter)
   pdf.addPage({size: [profile.width, profile.height!], margin: 0})
   for (const shape of layout.shapes) {
     if (shape.type === 'rect') {

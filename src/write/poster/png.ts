@@ -13,6 +13,7 @@ import {encodePng} from '../png.ts'
 import type {Painter} from '../pdf/painter.ts'
 import {shape} from '../pdf/shape.ts'
 import type {PosterView} from '../../view/poster.ts'
+import type {Measurer} from '../pdf/measure.ts'
 import {layoutPoster, longProfile, measuringPainter, posterColors, posterFit, unitOrigins, type PosterFit, type PosterLayout} from './layout.ts'
 
 /** The parts of a fontkit glyph used here. */
@@ -73,8 +74,8 @@ export interface PosterPng {
  * the same content; the build passes the one it worked out for the PDF. Rasterising and compressing
  * run on Node's thread pool, beside the rest of the build.
  */
-export async function writePosterPng(view: PosterView, fit: PosterFit = posterFit(view)): Promise<PosterPng> {
-  const painter = measuringPainter()
+export async function writePosterPng(view: PosterView, fit: PosterFit = posterFit(view), measurer?: Measurer): Promise<PosterPng> {
+  const painter = measuringPainter(measurer)
   const layout = layoutPoster(view, longProfile, fit, painter)
   const svg = posterSvg(layout, painter)
   const image = await renderAsync(svg, {

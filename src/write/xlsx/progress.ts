@@ -3,6 +3,7 @@
  * and the problems found in the returned ledgers (with what was written, so nothing is lost).
  */
 import type {ProgressView, StatusCounts} from '../../view/progress.ts'
+import {ledgerHeaders} from './ledger.ts'
 import {addTableSheet, CellGuard, dayFormat, excelDay, isoDayFormat, newWorkbook, packWorkbook, type CellValue, type Column} from './sheet.ts'
 
 export interface ProgressXlsxResult {
@@ -23,6 +24,8 @@ const countColumns: Column[] = [
 ]
 
 const counts = (c: StatusCounts): Record<string, CellValue> => ({...c})
+/** An ISO day as a real date cell; anything else a bureau wrote stays text. */
+const dayOrText = (value: string): CellValue => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? excelDay(value) : value)
 
 export async function writeProgressXlsx(view: ProgressView, fileName = '落实情况汇总.xlsx'): Promise<ProgressXlsxResult> {
   const created = new Date(view.meta.created ?? '2000-01-01T00:00:00Z')
@@ -48,27 +51,28 @@ export async function writeProgressXlsx(view: ProgressView, fileName = '落实�
     title,
     guard,
     columns: [
-      {header: '任务编号', key: 'id', width: 8},
-      {header: '所属部分', key: 'part', width: 14},
-      {header: '任务', key: 'task', width: 28},
-      {header: '责任单位', key: 'unit', width: 13},
-      {header: '角色', key: 'role', width: 6},
-      {header: '完成时限', key: 'deadline', width: 14, numFmt: dayFormat},
-      {header: '落实状态', key: 'status', width: 9},
+      // The ledger's own column names, so the summary reads like the sheets the bureaus filled in.
+      {header: ledgerHeaders.id, key: 'id', width: 8},
+      {header: ledgerHeaders.part, key: 'part', width: 14},
+      {header: ledgerHeaders.task, key: 'task', width: 28},
+      {header: ledgerHeaders.unit, key: 'unit', width: 13},
+      {header: ledgerHeaders.role, key: 'role', width: 6},
+      {header: ledgerHeaders.deadline, key: 'deadline', width: 14, numFmt: dayFormat},
+      {header: ledgerHeaders.status, key: 'status', width: 9},
       {header: '逾期', key: 'late', width: 6},
-      {header: '进展情况', key: 'progress', width: 40},
-      {header: '完成日期', key: 'completed', width: 12, numFmt: isoDayFormat},
-      {header: '联系人', key: 'contact', width: 9},
-      {header: '联系电话', key: 'phone', width: 13},
-      {header: '填报日期', key: 'reported', width: 12, numFmt: isoDayFormat},
+      {header: ledgerHeaders.progress, key: 'progress', width: 40},
+      {header: ledgerHeaders.completed, key: 'completed', width: 12, numFmt: isoDayFormat},
+      {header: ledgerHeaders.contact, key: 'contact', width: 9},
+      {header: ledgerHeaders.phone, key: 'phone', width: 13},
+      {header: ledgerHeaders.reported, key: 'reported', width: 12, numFmt: isoDayFormat},
       {header: '来源', key: 'source', width: 30}
     ],
     rows: view.details.map((d) => ({
       ...d,
       deadline: d.deadlineDate && /日$/.test(d.deadline) ? excelDay(d.deadlineDate) : d.deadline,
       late: d.late ? '是' : '',
-      completed: /^\d{4}-\d{2}-\d{2}$/.test(d.completed) ? excelDay(d.completed) : d.completed,
-      reported: /^\d{4}-\d{2}-\d{2}$/.test(d.reported) ? excelDay(d.reported) : d.reported
+      completed: dayOrText(d.completed),
+      reported: dayOrText(d.reported)
     }))
   })
   addTableSheet(workbook, '填报问题', {
